@@ -1,0 +1,52 @@
+package org.namdrunner.core.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+
+/**
+ * An authenticated connection to one cluster, reused for every command and transfer (each new login may
+ * cost the person another MFA approval). Implementations re-open a dropped session on the next call.
+ * Only methods that take a progress monitor do network I/O; all of them honour cancellation.
+ */
+public interface ClusterConnection extends AutoCloseable {
+
+    /** The profile this connection was opened for. */
+    ClusterProfile profile();
+
+    /**
+     * Runs one command line (already quoted by {@link ShellQuoting}) in the remote user's shell.
+     *
+     * @throws ClusterException TRANSIENT on timeout or dropped connection, PERMANENT on refused login
+     */
+    ExecResult exec(String commandLine, Duration timeout, IProgressMonitor monitor) throws ClusterException;
+
+    /** Uploads a local file or folder (recursively) to the remote path; partial files never keep the final name. */
+    void upload(Path local, String remotePath, IProgressMonitor monitor) throws ClusterException;
+
+    /** Writes text to a remote file (UTF-8), replacing it. */
+    void writeFile(String remotePath, String content, IProgressMonitor monitor) throws ClusterException;
+
+    /** Reads a remote text file (UTF-8), at most {@code maxBytes} from its end. */
+    String readFile(String remotePath, long maxBytes, IProgressMonitor monitor) throws ClusterException;
+
+    /** Downloads a remote file or folder (recursively) to a local path; partial files never keep the final name. */
+    void download(String remotePath, Path local, IProgressMonitor monitor) throws ClusterException;
+
+    /** {@code mkdir -p}. */
+    void mkdirs(String remotePath, IProgressMonitor monitor) throws ClusterException;
+
+    /**
+     * Removes {@code remotePath} and everything below it, only if it lies within {@code confinedTo}
+     * (see {@link RemotePaths#isWithin}); otherwise refuses with a PERMANENT error and removes nothing.
+     */
+    void removeTree(String remotePath, String confinedTo, IProgressMonitor monitor) throws ClusterException;
+
+    /** Whether a session is open right now (no network I/O). */
+    boolean isConnected();
+
+    /** Closes the session; a later call opens a new one. */
+    @Override
+    void close();
+}

@@ -1,0 +1,116 @@
+package org.namdrunner.core.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.core.validation.InputRules;
+
+/**
+ * Everything the workbench knows about one cluster: how to log in, how to prepare a shell for SLURM, which
+ * partitions/QoS/accounts exist, and where job folders go. All of it is data a person can edit, because
+ * clusters rename partitions and QoS from year to year.
+ *
+ * @param id               stable id, e.g. {@code alpine}
+ * @param name             display name
+ * @param host             login host
+ * @param port             SSH port
+ * @param user             user name on the cluster (may be empty: ~/.ssh/config or the local user decides)
+ * @param authMethod       how to log in
+ * @param keyFile          private key path for {@link AuthMethod#KEY}, may be empty
+ * @param transferHost     host for bulk transfers (SFTP), empty to use {@code host}
+ * @param commandPrefix    shell text run before every SLURM command, e.g.
+ *                         {@code source /etc/profile && module load slurm/alpine}; empty on a plain cluster
+ * @param moduleLines      lines a job script runs before the program, e.g. {@code module load namd/3.0.1_cpu}
+ * @param partitions       partitions a person may choose, first is the default
+ * @param qos              QoS names a person may choose
+ * @param accounts         accounts a person may choose
+ * @param projectsRoot     long-term root; job folders go to {@code <projectsRoot>/namdrunner_jobs/<id>}
+ * @param scratchRoot      scratch root; jobs run in {@code <scratchRoot>/namdrunner_jobs/<id>}
+ * @param coresPerNode     cores of one node, to derive {@code --nodes}
+ * @param memoryPerNodeMb  usable memory of one node in MB, to check requests
+ * @param maxWalltime      the longest walltime any QoS allows
+ * @param pollInterval     minimum time between automatic status polls
+ */
+public record ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
+        String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
+        List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
+        long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval) {
+
+    /** The ways a cluster accepts a login. */
+    public enum AuthMethod {
+        /** A private key file (with or without passphrase), or ssh-agent. */
+        KEY,
+        /** A password typed by the person. */
+        PASSWORD,
+        /** Keyboard-interactive: password and then e.g. a Duo push prompt. */
+        KEYBOARD_INTERACTIVE
+    }
+
+    public static final String JOBS_FOLDER = "namdrunner_jobs";
+
+    public ClusterProfile {
+        InputRules.checkName("id", "profile id", id);
+        Objects.requireNonNull(name, "name");
+        if (host == null || !host.matches("[A-Za-z0-9][A-Za-z0-9.-]{0,253}")) {
+            throw new InvalidInputException("host", "The host '" + (host == null ? "" : InputRules.printable(host))
+                    + "' is not a host name or address.");
+        }
+        if (port < 1 || port > 65535) {
+            throw new InvalidInputException("port", "The SSH port must be between 1 and 65535, not " + port + ".");
+        }
+        user = user == null ? "" : user;
+        if (!user.isEmpty() && !user.matches("[a-z_][a-z0-9_.-]{0,31}\\$?")) {
+            throw new InvalidInputException("user", "The user name '" + InputRules.printable(user) + "' is not valid on a cluster.");
+        }
+        Objects.requireNonNull(authMethod, "authMethod");
+        keyFile = keyFile == null ? "" : keyFile;
+        transferHost = transferHost == null ? "" : transferHost;
+        if (!transferHost.isEmpty() && !transferHost.matches("[A-Za-z0-9][A-Za-z0-9.-]{0,253}")) {
+            throw new InvalidInputException("transferHost", "The transfer host '" + InputRules.printable(transferHost)
+                    + "' is not a host name or address.");
+        }
+        commandPrefix = commandPrefix == null ? "" : commandPrefix.strip();
+        if (commandPrefix.indexOf('\n') >= 0 || commandPrefix.indexOf('\0') >= 0) {
+            throw new InvalidInputException("commandPrefix", "The command prefix must be one line.");
+        }
+        moduleLines = List.copyOf(moduleLines == null ? List.of() : moduleLines);
+        for (String line : moduleLines) {
+            if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) {
+                throw new InvalidInputException("moduleLines", "Each module line must be a single line.");
+            }
+        }
+        partitions = List.copyOf(partitions == null ? List.of() : partitions);
+        qos = List.copyOf(qos == null ? List.of() : qos);
+        accounts = List.copyOf(accounts == null ? List.of() : accounts);
+        projectsRoot = RemotePaths.checkAbsolute("projectsRoot", projectsRoot);
+        scratchRoot = RemotePaths.checkAbsolute("scratchRoot", scratchRoot);
+        if (coresPerNode < 1) {
+            throw new InvalidInputException("coresPerNode", "Cores per node must be at least 1.");
+        }
+        if (memoryPerNodeMb < 1) {
+            throw new InvalidInputException("memoryPerNodeMb", "Memory per node must be at least 1 MB.");
+        }
+        Objects.requireNonNull(maxWalltime, "maxWalltime");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        if (pollInterval.compareTo(Duration.ofSeconds(5)) < 0) {
+            throw new InvalidInputException("pollInterval", "The poll interval must be at least 5 seconds.");
+        }
+    }
+
+    /** The host for SFTP transfers: the transfer host when one is set, else the login host. */
+    public String effectiveTransferHost() {
+        return transferHost.isEmpty() ? host : transferHost;
+    }
+
+    /** {@code <projectsRoot>/namdrunner_jobs/<jobId>}. */
+    public String projectDirFor(String jobId) {
+        return RemotePaths.join(projectsRoot, JOBS_FOLDER, InputRules.checkJobId(jobId));
+    }
+
+    /** {@code <scratchRoot>/namdrunner_jobs/<jobId>}. */
+    public String scratchDirFor(String jobId) {
+        return RemotePaths.join(scratchRoot, JOBS_FOLDER, InputRules.checkJobId(jobId));
+    }
+}

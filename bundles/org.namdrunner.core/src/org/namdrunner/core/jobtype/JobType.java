@@ -1,0 +1,62 @@
+package org.namdrunner.core.jobtype;
+
+import java.util.List;
+import java.util.Map;
+
+import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.core.model.Job;
+
+/**
+ * A kind of job the workbench can prepare, submit and follow (NAMD, or a third party's code). Contributed
+ * through the {@code org.namdrunner.core.jobTypes} extension point. Implementations are pure: no I/O, no
+ * UI; the workbench uploads and runs what they render.
+ */
+public interface JobType {
+
+    /** A file the person must provide. */
+    record InputFileSpec(String key, String label, List<String> extensions, boolean required) {
+        public InputFileSpec {
+            extensions = List.copyOf(extensions);
+        }
+    }
+
+    /** What a job's log says about its progress and, if it failed, why. */
+    record LogSummary(long step, long totalSteps, double nsPerDay, String etaText, String failureCause) {
+
+        /** Progress between 0 and 1, or -1 when unknown. */
+        public double fraction() {
+            return totalSteps > 0 ? Math.min(1.0, (double) step / totalSteps) : -1;
+        }
+
+        public static LogSummary empty() {
+            return new LogSummary(0, 0, 0, "", "");
+        }
+    }
+
+    String id();
+
+    String name();
+
+    /** The files the person provides, by key. */
+    List<InputFileSpec> inputFiles();
+
+    /**
+     * Checks the parameters (and file names by key); throws with a message naming the field and the problem.
+     */
+    void validate(Map<String, String> parameters) throws InvalidInputException;
+
+    /**
+     * Files this type generates for a job, relative path → content (e.g. {@code scripts/config.namd}).
+     */
+    Map<String, String> renderFiles(Job job, Map<String, String> parameters, ClusterProfile profile);
+
+    /** The commands the batch script runs, after the profile's module lines, in the job's scratch folder. */
+    String renderBatchBody(Job job, Map<String, String> parameters, ClusterProfile profile);
+
+    /** The file (relative to the job folder) whose tail tells progress and failure cause. */
+    String logFile(Job job);
+
+    /** Reads a log (or its tail). Never throws for odd input. */
+    LogSummary parseLog(String logText);
+}

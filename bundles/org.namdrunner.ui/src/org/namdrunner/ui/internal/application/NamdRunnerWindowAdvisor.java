@@ -1,0 +1,25 @@
+package org.namdrunner.ui.internal.application;
+
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+/** Window title, size and the bars a researcher expects. */
+public class NamdRunnerWindowAdvisor extends WorkbenchWindowAdvisor {
+
+    public static final String WINDOW_TITLE = "NAMDRunner";
+
+    public NamdRunnerWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    public void preWindowOpen() {
+        IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
+        configurer.setInitialSize(new Point(1200, 800));
+        configurer.setShowCoolBar(true);
+        configurer.setShowStatusLine(true);
+        configurer.setShowProgressIndicator(true);
+        configurer.setTitle(WINDOW_TITLE);
+    }
+}

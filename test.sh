@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: builds all bundles, runs the headless and workbench tests (under Xvfb when there is no
+# display) against the local SLURM + SSH test cluster, and produces the product archives and update site.
+# On Debian as root it installs what it needs (Xvfb; the cluster script installs SLURM, MariaDB, sshd).
+set -euo pipefail
+source "$(dirname "$0")/scripts/common.sh"
+started=$(date +%s)
+
+find_jdk21
+log "using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME/bin/java"))"
+
+need_pkgs=()
+command -v Xvfb >/dev/null || need_pkgs+=(xvfb xauth)
+# SWT on Linux draws with GTK 3; the workbench tests need it and a font
+ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0' || need_pkgs+=(libgtk-3-0)
+[ -d /usr/share/fonts/truetype/dejavu ] || need_pkgs+=(fonts-dejavu-core)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || die "please install: ${need_pkgs[*]}"
+  log "installing ${need_pkgs[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+fi
+
+if [ -z "${DISPLAY:-}" ]; then
+  display=:97
+  Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/tmp/namdrunner-xvfb.log 2>&1 &
+  xvfb_pid=$!
+  trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
+  export DISPLAY=$display
+  for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+  log "Xvfb on $DISPLAY"
+fi
+
+if [ -x "$ROOT/tests/cluster/start.sh" ]; then
+  log "starting the SLURM + SSH test cluster"
+  "$ROOT/tests/cluster/start.sh"
+fi
+
+"$MVNW" -B -f "$ROOT/pom.xml" verify "$@"
+log "all tests passed in $(( $(date +%s) - started )) s"
