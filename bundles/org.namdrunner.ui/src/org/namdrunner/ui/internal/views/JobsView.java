@@ -41,6 +41,7 @@ public class JobsView extends ViewPart {
         emptyState = createEmptyState(stack);
         viewer = createTable(stack);
         setJobs(List.of());
+        StartupTiming.reportFirstPaint(emptyState, viewer.getControl());
     }
 
     private Composite createEmptyState(Composite parent) {
