@@ -1,0 +1,291 @@
+package org.namdrunner.core.lifecycle;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.google.gson.Gson;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.namdrunner.core.cluster.ClusterConnection;
+import org.namdrunner.core.cluster.ClusterConnectionProvider;
+import org.namdrunner.core.cluster.ClusterException;
+import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.ClusterProfileRegistry;
+import org.namdrunner.core.cluster.RemotePaths;
+import org.namdrunner.core.jobtype.JobType;
+import org.namdrunner.core.jobtype.JobTypeRegistry;
+import org.namdrunner.core.model.ErrorInfo;
+import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.core.model.Job;
+import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.model.StatusChange;
+import org.namdrunner.core.model.StatusSource;
+import org.namdrunner.core.scheduler.BatchScriptRequest;
+import org.namdrunner.core.scheduler.Scheduler;
+import org.namdrunner.core.store.JobStore;
+import org.namdrunner.core.store.JobUpdate;
+import org.namdrunner.core.store.StoreException;
+import org.namdrunner.core.validation.InputRules;
+
+/**
+ * What a person does with jobs: create, submit, sync, cancel, delete, fetch results, rediscover. Every
+ * method may do network I/O and honours its progress monitor; none may run on the UI thread. A failure
+ * never loses stored state: remote work comes first, the store is written when it has succeeded.
+ */
+public final class JobService {
+
+    private final JobStore store;
+    private final Scheduler scheduler;
+    private final ClusterConnectionProvider connections;
+    private final JobTypeRegistry jobTypes;
+    private final ClusterProfileRegistry profiles;
+    private final StatusSynchronizer synchronizer;
+    private final Clock clock;
+
+    public JobService(JobStore store, Scheduler scheduler, ClusterConnectionProvider connections, JobTypeRegistry jobTypes,
+            ClusterProfileRegistry profiles, SyncSettings settings, Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.scheduler = Objects.requireNonNull(scheduler);
+        this.connections = Objects.requireNonNull(connections);
+        this.jobTypes = Objects.requireNonNull(jobTypes);
+        this.profiles = Objects.requireNonNull(profiles);
+        this.clock = Objects.requireNonNull(clock);
+        this.synchronizer = new StatusSynchronizer(store, scheduler, settings, clock);
+    }
+
+    public JobStore store() {
+        return store;
+    }
+
+    /** The files a job would get, without touching anything: for the wizard's review page. */
+    public Map<String, String> preview(JobRequest request) {
+        ClusterProfile profile = profiles.require(request.profileId());
+        JobType type = jobTypes.require(request.jobTypeId());
+        Job draft = draft(request, profile, type, "job_preview");
+        return renderAll(draft, request.parameters(), profile, type);
+    }
+
+    /**
+     * Validates the request, stages the job folder on the cluster (inputs, rendered files, batch script,
+     * job_info.json) and stores the job as CREATED. On any failure the half-made remote folder is removed
+     * and nothing is stored.
+     */
+    public Job create(JobRequest request, IProgressMonitor monitor) throws ClusterException, StoreException {
+        SubMonitor sub = SubMonitor.convert(monitor, "Creating job " + request.name(), 10 + request.inputs().size() * 10);
+        ClusterProfile profile = profiles.require(request.profileId());
+        JobType type = jobTypes.require(request.jobTypeId());
+        Instant now = clock.instant();
+        Job job = draft(request, profile, type, JobIds.next(now));
+        Map<String, String> files = renderAll(job, request.parameters(), profile, type);
+
+        ClusterConnection c = connections.connectionFor(profile);
+        String projectDir = job.projectDir().orElseThrow();
+        try {
+            for (String folder : List.of(JobFolders.INPUTS, JobFolders.SCRIPTS, JobFolders.OUTPUTS)) {
+                c.mkdirs(RemotePaths.join(projectDir, folder), sub.split(1));
+            }
+            for (Map.Entry<String, Path> in : request.inputs().entrySet()) {
+                String target = RemotePaths.join(projectDir, JobFolders.INPUTS, in.getValue().getFileName().toString());
+                c.upload(in.getValue(), target, sub.split(10));
+            }
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                c.writeFile(RemotePaths.join(projectDir, f.getKey()), f.getValue(), sub.split(1));
+            }
+            c.writeFile(RemotePaths.join(projectDir, JobFolders.JOB_INFO), JobInfoJson.write(job), sub.split(1));
+        } catch (ClusterException | RuntimeException e) {
+            removeQuietly(c, projectDir);
+            throw e;
+        }
+        try {
+            store.create(job);
+        } catch (StoreException e) {
+            removeQuietly(c, projectDir);
+            throw e;
+        }
+        return job;
+    }
+
+    private Job draft(JobRequest request, ClusterProfile profile, JobType type, String id) {
+        InputRules.checkJobName(request.name());
+        type.validate(request.parameters());
+        List<String> inputFiles = new ArrayList<>();
+        for (JobType.InputFileSpec spec : type.inputFiles()) {
+            Path local = request.inputs().get(spec.key());
+            if (local == null) {
+                if (spec.required()) {
+                    throw new InvalidInputException(spec.key(), "The " + spec.label() + " file is missing.");
+                }
+                continue;
+            }
+            String fileName = local.getFileName().toString();
+            InputRules.checkExtension(fileName, spec.extensions());
+            if (!Files.isRegularFile(local)) {
+                throw new InvalidInputException(spec.key(), "The " + spec.label() + " file " + local + " does not exist.");
+            }
+            inputFiles.add(JobFolders.INPUTS + "/" + fileName);
+        }
+        Map<String, String> params = new LinkedHashMap<>(request.parameters());
+        request.inputs().forEach((key, path) -> params.put(key, path.getFileName().toString()));
+        Instant now = clock.instant();
+        return Job.builder().id(id).name(request.name()).jobTypeId(type.id()).clusterProfileId(profile.id())
+                .createdAt(now).resources(request.resources()).typeParameters(new Gson().toJson(params))
+                .projectDir(profile.projectDirFor(id)).scratchDir(profile.scratchDirFor(id)).inputFiles(inputFiles).build();
+    }
+
+    private Map<String, String> renderAll(Job job, Map<String, String> parameters, ClusterProfile profile, JobType type) {
+        Map<String, String> params = new LinkedHashMap<>(parameters);
+        params.putAll(TypeParameters.read(job.typeParameters()));
+        Map<String, String> files = new LinkedHashMap<>();
+        type.renderFiles(job, params, profile).forEach((path, content) -> files.put(InputRules.checkRelativePath(path), content));
+        String body = type.renderBatchBody(job, params, profile);
+        String script = scheduler.renderScript(new BatchScriptRequest(job.name(), job.resources(), profile,
+                job.scratchDir().orElseThrow(), body));
+        files.put(JobFolders.SCRIPTS + "/" + scheduler.scriptFileName(), script);
+        return files;
+    }
+
+    /**
+     * Copies the job folder to scratch and runs sbatch there. The job goes CREATED → SUBMITTING → PENDING;
+     * when sbatch refuses, it goes back to CREATED with the reason stored and the scratch copy removed.
+     */
+    public Job submit(String jobId, IProgressMonitor monitor) throws ClusterException, StoreException {
+        SubMonitor sub = SubMonitor.convert(monitor, "Submitting", 10);
+        Job job = require(jobId);
+        if (job.status() != JobStatus.CREATED) {
+            throw new InvalidInputException("status", "Job " + job.name() + " is " + job.status().label()
+                    + "; only a job that has not been submitted can be submitted.");
+        }
+        ClusterProfile profile = profiles.require(job.clusterProfileId());
+        ClusterConnection c = connections.connectionFor(profile);
+        Instant now = clock.instant();
+        Job submitting = job.toBuilder().status(JobStatus.SUBMITTING).updatedAt(now).error(null).build();
+        apply(JobUpdate.statusChange(submitting, new StatusChange(jobId, JobStatus.CREATED, JobStatus.SUBMITTING, now,
+                StatusSource.USER, "submit")));
+        String scratch = job.scratchDir().orElseThrow();
+        String slurmId;
+        try {
+            RemoteFiles.copyContents(c, job.projectDir().orElseThrow(), scratch, sub.split(4));
+            slurmId = scheduler.submit(c, scratch, RemotePaths.join(scratch, JobFolders.SCRIPTS, scheduler.scriptFileName()),
+                    sub.split(4));
+        } catch (ClusterException | RuntimeException e) {
+            Instant at = clock.instant();
+            removeQuietly(c, scratch);
+            Job back = submitting.toBuilder().status(JobStatus.CREATED).updatedAt(at)
+                    .error(new ErrorInfo("SUBMIT", e.getMessage() == null ? e.toString() : e.getMessage(), "", at)).build();
+            apply(JobUpdate.statusChange(back, new StatusChange(jobId, JobStatus.SUBMITTING, JobStatus.CREATED, at,
+                    StatusSource.SLURM, "sbatch refused: " + e.getMessage())));
+            throw e;
+        }
+        Instant at = clock.instant();
+        Job pending = submitting.toBuilder().status(JobStatus.PENDING).slurmId(slurmId).submittedAt(at).updatedAt(at).build();
+        apply(JobUpdate.statusChange(pending, new StatusChange(jobId, JobStatus.SUBMITTING, JobStatus.PENDING, at,
+                StatusSource.SLURM, "sbatch: Submitted batch job " + slurmId)));
+        try {
+            c.writeFile(RemotePaths.join(job.projectDir().orElseThrow(), JobFolders.JOB_INFO), JobInfoJson.write(pending), sub.split(2));
+        } catch (ClusterException e) {
+            // the job runs; job_info.json only lacks the SLURM id, which rediscovery can live without
+        }
+        return pending;
+    }
+
+    /** Polls the jobs of one cluster, then collects the results of jobs that finished in this poll. */
+    public SyncReport sync(String profileId, IProgressMonitor monitor) throws StoreException {
+        ClusterConnection c = connections.connectionFor(profiles.require(profileId));
+        SyncReport report = synchronizer.syncCluster(c, monitor);
+        collectFinished(c, report, monitor);
+        return report;
+    }
+
+    /** Polls some jobs of one cluster (one batched query), then collects results of finished ones. */
+    public SyncReport syncJobs(String profileId, List<String> jobIds, IProgressMonitor monitor) throws StoreException {
+        ClusterConnection c = connections.connectionFor(profiles.require(profileId));
+        SyncReport report = synchronizer.syncJobs(c, jobIds, monitor);
+        collectFinished(c, report, monitor);
+        return report;
+    }
+
+    private void collectFinished(ClusterConnection c, SyncReport report, IProgressMonitor monitor) throws StoreException {
+        for (String id : report.changed()) {
+            Job job = store.find(id).orElse(null);
+            if (job != null && job.status().isTerminal()) {
+                ResultCollector.collect(store, c, jobTypes.find(job.jobTypeId()).orElse(null), job, clock, monitor);
+            }
+        }
+    }
+
+    /**
+     * Asks SLURM to cancel the job. The status becomes CANCELLED only when a later sync sees SLURM confirm
+     * it; this method syncs the job once right away.
+     */
+    public SyncReport cancel(String jobId, IProgressMonitor monitor) throws ClusterException, StoreException {
+        Job job = require(jobId);
+        if (!job.status().isActive() || job.slurmId().isEmpty()) {
+            throw new InvalidInputException("status", "Job " + job.name() + " is " + job.status().label() + " and cannot be cancelled.");
+        }
+        ClusterConnection c = connections.connectionFor(profiles.require(job.clusterProfileId()));
+        scheduler.cancel(c, job.slurmId().get(), monitor);
+        return syncJobs(job.clusterProfileId(), List.of(jobId), monitor);
+    }
+
+    /**
+     * Cancels the job if it is still active, removes its folders on the cluster (only the job's own
+     * folders), then removes it and its history from the store.
+     */
+    public void delete(String jobId, IProgressMonitor monitor) throws ClusterException, StoreException {
+        Job job = require(jobId);
+        ClusterProfile profile = profiles.require(job.clusterProfileId());
+        ClusterConnection c = connections.connectionFor(profile);
+        if (job.status().isActive() && job.slurmId().isPresent()) {
+            scheduler.cancel(c, job.slurmId().get(), monitor);
+        }
+        for (String dir : List.of(profile.projectDirFor(job.id()), profile.scratchDirFor(job.id()))) {
+            c.removeTree(dir, dir, monitor);
+        }
+        store.delete(jobId);
+    }
+
+    /** Downloads the job's outputs folder into {@code localDir}/&lt;job name&gt;. */
+    public Path fetchResults(String jobId, Path localDir, IProgressMonitor monitor) throws ClusterException, StoreException {
+        Job job = require(jobId);
+        ClusterConnection c = connections.connectionFor(profiles.require(job.clusterProfileId()));
+        Path target = localDir.resolve(job.name());
+        c.download(RemotePaths.join(job.projectDir().orElseThrow(), JobFolders.OUTPUTS), target, monitor);
+        return target;
+    }
+
+    /**
+     * Finds job_info.json files under the profile's project root and imports the jobs the store does not
+     * have, then syncs them. Files that cannot be read are reported, never imported half.
+     */
+    public RediscoveryReport rediscover(String profileId, IProgressMonitor monitor) throws ClusterException, StoreException {
+        return Rediscovery.run(store, connections.connectionFor(profiles.require(profileId)), clock, monitor,
+                () -> sync(profileId, monitor));
+    }
+
+    private Job require(String jobId) throws StoreException {
+        return store.find(jobId).orElseThrow(() -> new InvalidInputException("id", "There is no job " + jobId + "."));
+    }
+
+    private void apply(JobUpdate update) throws StoreException {
+        var result = store.apply(List.of(update));
+        if (!result.conflicts().isEmpty()) {
+            throw new StoreException("Job " + update.job().name() + " was changed by another NAMDRunner window; try again.");
+        }
+    }
+
+    private static void removeQuietly(ClusterConnection c, String dir) {
+        try {
+            c.removeTree(dir, dir, null);
+        } catch (ClusterException | RuntimeException e) {
+            // best effort: the original failure is what the person needs to see
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.namdrunner.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.namdrunner.core.lifecycle.JobInfoJson;
+import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.core.model.Job;
+import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.model.MemorySize;
+import org.namdrunner.core.model.Resources;
+
+class JobInfoJsonTest {
+
+    @Test
+    void aJobSurvivesTheRoundTrip() {
+        Job job = JobTest.sample().toBuilder().status(JobStatus.PENDING).slurmId("77")
+                .submittedAt(Instant.parse("2026-11-29T10:05:00Z"))
+                .projectDir("/home/u/projects/namdrunner_jobs/job_1").scratchDir("/home/u/scratch/namdrunner_jobs/job_1")
+                .resources(new Resources(4, MemorySize.parse("8GB"), Duration.ofHours(2), "debug", "normal", "testacct", 0, ""))
+                .typeParameters("{\"runSteps\":\"500\"}").inputFiles(List.of("input_files/a.psf", "input_files/a.pdb")).build();
+        Job back = JobInfoJson.read(JobInfoJson.write(job));
+        assertEquals(job.id(), back.id());
+        assertEquals(job.slurmId(), back.slurmId());
+        assertEquals(job.resources(), back.resources());
+        assertEquals(job.inputFiles(), back.inputFiles());
+        assertEquals(job.submittedAt(), back.submittedAt());
+        assertEquals("{\"runSteps\":\"500\"}", back.typeParameters());
+    }
+
+    @Test
+    void aHostileFileIsRefusedWithAReason() {
+        String json = JobInfoJson.write(JobTest.sample()).replace("\"lysozyme\"", "\"x; rm -rf ~\"");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> JobInfoJson.read(json));
+        assertEquals("name", e.field());
+        assertThrows(InvalidInputException.class, () -> JobInfoJson.read("{not json"));
+        assertThrows(InvalidInputException.class, () -> JobInfoJson.read("{}"));
+        String traversal = JobInfoJson.write(JobTest.sample()).replace("input_files/a.psf", "../../.ssh/id_rsa");
+        assertTrue(assertThrows(InvalidInputException.class, () -> JobInfoJson.read(traversal)).getMessage().contains(".."));
+    }
+}

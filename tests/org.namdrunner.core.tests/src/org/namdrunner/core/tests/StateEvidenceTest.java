@@ -1,0 +1,72 @@
+package org.namdrunner.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.namdrunner.core.lifecycle.StateEvidence;
+import org.namdrunner.core.model.Job;
+import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.model.StatusSource;
+import org.namdrunner.core.scheduler.SchedulerJobState;
+import org.namdrunner.core.scheduler.SchedulerJobState.Origin;
+import org.namdrunner.core.store.JobUpdate;
+
+class StateEvidenceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+    private static Job pending() {
+        return JobTest.sample().toBuilder().status(JobStatus.PENDING).slurmId("42").slurmState("PENDING")
+                .slurmReason("Priority").build();
+    }
+
+    private static SchedulerJobState state(JobStatus status, String raw, String reason, String exit, Origin origin) {
+        return new SchedulerJobState("42", status, raw, reason, exit, null, null, null, null, null, null, null, null, origin);
+    }
+
+    @Test
+    void theSameReportTwiceWritesNothing() {
+        Optional<JobUpdate> u = StateEvidence.apply(pending(), state(JobStatus.PENDING, "PENDING", "Priority", null, Origin.QUEUE), NOW);
+        assertTrue(u.isEmpty());
+    }
+
+    @Test
+    void aNewReasonIsStoredWithoutAHistoryEntry() {
+        JobUpdate u = StateEvidence.apply(pending(), state(JobStatus.PENDING, "PENDING", "Resources", null, Origin.QUEUE), NOW).orElseThrow();
+        assertNull(u.change());
+        assertEquals("Resources", u.job().slurmReason().orElseThrow());
+        assertEquals(JobStatus.PENDING, u.job().status());
+    }
+
+    @Test
+    void aTimeoutKeepsItsCauseAndEvidence() {
+        JobUpdate u = StateEvidence.apply(pending(), state(JobStatus.TIMEOUT, "TIMEOUT", "TimeLimit", "0:0", Origin.ACCOUNTING), NOW).orElseThrow();
+        assertEquals(JobStatus.TIMEOUT, u.job().status());
+        assertEquals(StatusSource.SLURM, u.change().source());
+        assertEquals("sacct: TIMEOUT, reason TimeLimit, exit 0:0", u.change().detail());
+        assertEquals("TIMEOUT", u.job().error().orElseThrow().type());
+        assertTrue(u.job().error().orElseThrow().message().contains("more walltime"));
+        assertEquals(NOW, u.job().completedAt().orElseThrow());
+    }
+
+    @Test
+    void aRequeuedJobGoesBackToPendingWithItsEvidence() {
+        Job running = pending().toBuilder().status(JobStatus.RUNNING).slurmState("RUNNING").slurmReason("None").build();
+        JobUpdate u = StateEvidence.apply(running, state(JobStatus.PENDING, "PENDING", "BeginTime", null, Origin.QUEUE), NOW).orElseThrow();
+        assertEquals(JobStatus.RUNNING, u.change().from());
+        assertEquals(JobStatus.PENDING, u.change().to());
+        assertEquals("squeue: PENDING, reason BeginTime", u.change().detail());
+    }
+
+    @Test
+    void aMissingMarkIsClearedWhenTheJobIsSeenAgain() {
+        Job missing = pending().toBuilder().missingSince(NOW.minusSeconds(60)).build();
+        JobUpdate u = StateEvidence.apply(missing, state(JobStatus.PENDING, "PENDING", "Priority", null, Origin.QUEUE), NOW).orElseThrow();
+        assertTrue(u.job().missingSince().isEmpty());
+    }
+}
