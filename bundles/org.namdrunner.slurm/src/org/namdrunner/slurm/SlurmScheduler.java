@@ -1,0 +1,81 @@
+package org.namdrunner.slurm;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Objects;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.namdrunner.core.cluster.ClusterConnection;
+import org.namdrunner.core.cluster.ClusterException;
+import org.namdrunner.core.cluster.ExecResult;
+import org.namdrunner.core.scheduler.BatchScriptRequest;
+import org.namdrunner.core.scheduler.QueryResult;
+import org.namdrunner.core.scheduler.Scheduler;
+import org.namdrunner.core.validation.InputRules;
+import org.namdrunner.slurm.internal.BatchScriptRenderer;
+import org.namdrunner.slurm.internal.SlurmCommands;
+import org.namdrunner.slurm.internal.SlurmFailures;
+import org.namdrunner.slurm.internal.SlurmJobIds;
+import org.namdrunner.slurm.internal.StatusQuery;
+import org.namdrunner.slurm.internal.SubmitOutput;
+
+/**
+ * SLURM over any {@link ClusterConnection}: renders sbatch scripts, submits, asks for the state of many jobs
+ * with at most two commands, cancels. Registered as the {@link Scheduler} service (OSGI-INF/slurmScheduler.xml).
+ * <p>
+ * SLURM prints local times without a zone; they are read in {@code clusterZone}, which for now is the
+ * workbench's own zone unless given (see docs/slurm.md).
+ */
+public final class SlurmScheduler implements Scheduler {
+
+    private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration CANCEL_TIMEOUT = Duration.ofMinutes(1);
+
+    private final ZoneId clusterZone;
+
+    /** For the service runtime: cluster times are read in the JVM's default zone. */
+    public SlurmScheduler() {
+        this(ZoneId.systemDefault());
+    }
+
+    public SlurmScheduler(ZoneId clusterZone) {
+        this.clusterZone = Objects.requireNonNull(clusterZone, "clusterZone");
+    }
+
+    @Override
+    public String renderScript(BatchScriptRequest request) {
+        return BatchScriptRenderer.render(request);
+    }
+
+    @Override
+    public String submit(ClusterConnection connection, String workDir, String scriptPath, IProgressMonitor monitor)
+            throws ClusterException {
+        String command = new SlurmCommands(connection.profile()).sbatch(workDir, scriptPath);
+        ExecResult result = connection.exec(command, SUBMIT_TIMEOUT, monitor);
+        if (!result.succeeded()) {
+            throw SlurmFailures.submitRefused(result, connection.profile(), scriptPath);
+        }
+        return SubmitOutput.jobId(result.stdout()).orElseThrow(() -> SlurmFailures.submitWithoutId(result));
+    }
+
+    @Override
+    public QueryResult query(ClusterConnection connection, Collection<String> slurmIds, IProgressMonitor monitor)
+            throws ClusterException {
+        return new StatusQuery(connection, clusterZone).run(slurmIds, monitor);
+    }
+
+    @Override
+    public void cancel(ClusterConnection connection, String slurmId, IProgressMonitor monitor) throws ClusterException {
+        if (!SlurmJobIds.isJobId(slurmId)) {
+            throw ClusterException.permanent("'" + InputRules.printable(String.valueOf(slurmId)) + "' is not a SLURM job id, so there is nothing to cancel.");
+        }
+        ExecResult result = connection.exec(new SlurmCommands(connection.profile()).scancel(slurmId), CANCEL_TIMEOUT, monitor);
+        if (!result.succeeded()) {
+            ClusterException refused = SlurmFailures.cancelRefused(result, connection.profile(), slurmId);
+            if (refused != null) {
+                throw refused;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.namdrunner.slurm.internal;
+
+import java.util.Collection;
+
+import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.RemotePaths;
+import org.namdrunner.core.cluster.ShellQuoting;
+
+/**
+ * The command lines NAMDRunner sends to a SLURM cluster. Every variable part goes through
+ * {@link ShellQuoting}; the fixed options are written out so the lines read exactly like the ones a person
+ * would type. When the profile has a command prefix, the whole line runs in a login shell
+ * ({@code bash -lc '<prefix> && <command>'}) because {@code module} is a login-shell function.
+ */
+public final class SlurmCommands {
+
+    private final String prefix;
+
+    public SlurmCommands(ClusterProfile profile) {
+        this.prefix = profile.commandPrefix();
+    }
+
+    /** One squeue for all ids, finished jobs included while the controller still has them. */
+    public String squeue(Collection<String> slurmIds) {
+        return withPrefix("squeue --noheader --states=all --jobs=" + ShellQuoting.quote(idList(slurmIds))
+                + " --format=" + ShellQuoting.quote(SqueueParser.FORMAT));
+    }
+
+    /** One sacct for the given ids, allocations only. */
+    public String sacct(Collection<String> slurmIds) {
+        return withPrefix("sacct -X --parsable2 --noheader --jobs=" + ShellQuoting.quote(idList(slurmIds))
+                + " --format=" + ShellQuoting.quote(SacctParser.FORMAT));
+    }
+
+    /** sbatch run in the job's folder, so relative output paths in the script land there. */
+    public String sbatch(String workDir, String scriptPath) {
+        return withPrefix("cd " + ShellQuoting.quote(RemotePaths.checkAbsolute("workDir", workDir))
+                + " && sbatch --parsable " + ShellQuoting.quote(RemotePaths.checkAbsolute("scriptPath", scriptPath)));
+    }
+
+    public String scancel(String slurmId) {
+        return withPrefix("scancel " + ShellQuoting.quote(checkedId(slurmId)));
+    }
+
+    String withPrefix(String command) {
+        if (prefix.isEmpty()) {
+            return command;
+        }
+        return "bash -lc " + ShellQuoting.quote(prefix + " && " + command);
+    }
+
+    private static String idList(Collection<String> slurmIds) {
+        if (slurmIds.isEmpty()) {
+            throw new IllegalArgumentException("no SLURM job ids to ask about");
+        }
+        slurmIds.forEach(SlurmCommands::checkedId);
+        return String.join(",", slurmIds);
+    }
+
+    private static String checkedId(String slurmId) {
+        if (!SlurmJobIds.isJobId(slurmId)) {
+            throw new IllegalArgumentException("not a SLURM job id: " + SlurmValues.shortened(String.valueOf(slurmId)));
+        }
+        return slurmId;
+    }
+}

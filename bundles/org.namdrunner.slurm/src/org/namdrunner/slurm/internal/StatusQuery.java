@@ -1,0 +1,141 @@
+package org.namdrunner.slurm.internal;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.namdrunner.core.cluster.ClusterConnection;
+import org.namdrunner.core.cluster.ClusterException;
+import org.namdrunner.core.cluster.ExecResult;
+import org.namdrunner.core.scheduler.QueryResult;
+import org.namdrunner.core.scheduler.SchedulerJobState;
+
+/**
+ * The batched status query: ONE squeue for every id, then ONE sacct for exactly the ids squeue did not
+ * return, whatever the number of jobs. An id neither knows is reported missing, never guessed finished.
+ * <p>
+ * SLURM 22.05 fails the whole squeue ("Invalid job id specified", exit 1) when it is asked about a single id
+ * the controller has forgotten; then every id is asked of sacct, which also reports live jobs. A controller
+ * that does not answer ends the query with a TRANSIENT {@link ClusterException} so the poller backs off.
+ */
+public final class StatusQuery {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final String STALE_ID = "Invalid job id specified";
+
+    private final ClusterConnection connection;
+    private final SlurmCommands commands;
+    private final SacctParser sacctParser;
+
+    public StatusQuery(ClusterConnection connection, ZoneId clusterZone) {
+        this.connection = connection;
+        this.commands = new SlurmCommands(connection.profile());
+        this.sacctParser = new SacctParser(clusterZone);
+    }
+
+    public QueryResult run(Collection<String> slurmIds, IProgressMonitor monitor) throws ClusterException {
+        List<String> problems = new ArrayList<>();
+        Set<String> missing = new LinkedHashSet<>();
+        Set<String> asked = new LinkedHashSet<>();
+        for (String id : slurmIds) {
+            if (SlurmJobIds.isJobId(id)) {
+                asked.add(id);
+            } else {
+                problems.add("'" + SlurmValues.shortened(String.valueOf(id)) + "' is not a SLURM job id; it was not asked about.");
+                if (id != null) {
+                    missing.add(id);
+                }
+            }
+        }
+        if (asked.isEmpty()) {
+            return new QueryResult(Map.of(), missing, problems, 0);
+        }
+        Map<String, SchedulerJobState> states = new LinkedHashMap<>();
+        int commandCount = 0;
+
+        checkCancelled(monitor);
+        ExecResult queue = connection.exec(commands.squeue(asked), TIMEOUT, monitor);
+        commandCount++;
+        readQueue(queue, asked, states, problems);
+
+        Set<String> notInQueue = new LinkedHashSet<>(asked);
+        notInQueue.removeAll(states.keySet());
+        if (!notInQueue.isEmpty()) {
+            checkCancelled(monitor);
+            ExecResult accounting = connection.exec(commands.sacct(notInQueue), TIMEOUT, monitor);
+            commandCount++;
+            readAccounting(accounting, notInQueue, states, problems);
+        }
+        asked.stream().filter(id -> !states.containsKey(id)).forEach(missing::add);
+        return new QueryResult(states, missing, problems, commandCount);
+    }
+
+    private void readQueue(ExecResult result, Set<String> asked, Map<String, SchedulerJobState> states,
+            List<String> problems) throws ClusterException {
+        if (result.succeeded()) {
+            take("squeue", SqueueParser.parse(result.stdout()), asked, states, problems);
+            noteStderr("squeue", result, problems);
+        } else if (SlurmFailures.isUnreachable(result)) {
+            throw SlurmFailures.unreachable("squeue", result, connection.profile());
+        } else if (SlurmFailures.isCommandMissing(result)) {
+            throw SlurmFailures.commandMissing("squeue", result, connection.profile());
+        } else if (!result.stderr().contains(STALE_ID)) {
+            problems.add("squeue failed (exit code " + result.exitCode() + "): '" + shortText(result)
+                    + "'; every job was asked of sacct instead.");
+        }
+    }
+
+    private void readAccounting(ExecResult result, Set<String> asked, Map<String, SchedulerJobState> states,
+            List<String> problems) throws ClusterException {
+        if (result.succeeded()) {
+            take("sacct", sacctParser.parse(result.stdout()), asked, states, problems);
+            noteStderr("sacct", result, problems);
+        } else if (SlurmFailures.isUnreachable(result)) {
+            throw SlurmFailures.unreachable("sacct", result, connection.profile());
+        } else {
+            problems.add("sacct failed (exit code " + result.exitCode() + "): '" + shortText(result) + "'; jobs "
+                    + listed(asked) + " keep their last status and are asked again at the next sync.");
+        }
+    }
+
+    private static void take(String command, ParsedRows rows, Collection<String> asked,
+            Map<String, SchedulerJobState> states, List<String> problems) {
+        problems.addAll(rows.problems());
+        for (SchedulerJobState s : rows.states()) {
+            if (asked.contains(s.slurmId())) {
+                states.put(s.slurmId(), s);
+            } else {
+                problems.add(command + " reported job " + s.slurmId() + ", which was not asked about; it was ignored.");
+            }
+        }
+    }
+
+    private static void noteStderr(String command, ExecResult result, List<String> problems) {
+        if (!result.stderr().isBlank()) {
+            problems.add(command + " also printed: '" + shortText(result) + "'.");
+        }
+    }
+
+    private static String listed(Collection<String> ids) {
+        int shown = 10;
+        String head = String.join(", ", ids.stream().limit(shown).toList());
+        return ids.size() <= shown ? head : head + " and " + (ids.size() - shown) + " more";
+    }
+
+    private static String shortText(ExecResult result) {
+        return SlurmValues.shortened(SlurmFailures.slurmText(result));
+    }
+
+    private static void checkCancelled(IProgressMonitor monitor) throws ClusterException {
+        if (monitor != null && monitor.isCanceled()) {
+            throw ClusterException.cancelled();
+        }
+    }
+}
