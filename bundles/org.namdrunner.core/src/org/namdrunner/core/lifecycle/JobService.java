@@ -153,13 +153,16 @@ public final class JobService {
     }
 
     /**
-     * Copies the job folder to scratch and runs sbatch there. The job goes CREATED → SUBMITTING → PENDING;
-     * when sbatch refuses, it goes back to CREATED with the reason stored and the scratch copy removed.
+     * Copies the job folder to scratch and runs sbatch there. The job goes CREATED → SUBMITTING → PENDING.
+     * When sbatch refuses the job (or the copy fails), it goes back to CREATED with the reason stored and the
+     * scratch copy removed. When the cluster stops answering during sbatch, the job may or may not be
+     * queued: it stays SUBMITTING with a note, its scratch copy is kept, and Submit may be tried again.
      */
     public Job submit(String jobId, IProgressMonitor monitor) throws ClusterException, StoreException {
         SubMonitor sub = SubMonitor.convert(monitor, "Submitting", 10);
         Job job = require(jobId);
-        if (job.status() != JobStatus.CREATED) {
+        boolean retry = job.status() == JobStatus.SUBMITTING && job.slurmId().isEmpty();
+        if (job.status() != JobStatus.CREATED && !retry) {
             throw new InvalidInputException("status", "Job " + job.name() + " is " + job.status().label()
                     + "; only a job that has not been submitted can be submitted.");
         }
@@ -167,21 +170,36 @@ public final class JobService {
         ClusterConnection c = connections.connectionFor(profile);
         Instant now = clock.instant();
         Job submitting = job.toBuilder().status(JobStatus.SUBMITTING).updatedAt(now).error(null).build();
-        apply(JobUpdate.statusChange(submitting, new StatusChange(jobId, JobStatus.CREATED, JobStatus.SUBMITTING, now,
-                StatusSource.USER, "submit")));
+        if (retry) {
+            apply(JobUpdate.fieldsOnly(submitting));
+        } else {
+            apply(JobUpdate.statusChange(submitting, new StatusChange(jobId, JobStatus.CREATED, JobStatus.SUBMITTING, now,
+                    StatusSource.USER, "submit")));
+        }
         String scratch = job.scratchDir().orElseThrow();
-        String slurmId;
         try {
             RemoteFiles.copyContents(c, job.projectDir().orElseThrow(), scratch, sub.split(4));
+        } catch (ClusterException | RuntimeException e) {
+            rollBack(c, submitting, scratch, StatusSource.LOCAL, "copy to scratch failed: " + e.getMessage(), e);
+            throw e;
+        }
+        String slurmId;
+        try {
             slurmId = scheduler.submit(c, scratch, RemotePaths.join(scratch, JobFolders.SCRIPTS, scheduler.scriptFileName()),
                     sub.split(4));
-        } catch (ClusterException | RuntimeException e) {
-            Instant at = clock.instant();
-            removeQuietly(c, scratch);
-            Job back = submitting.toBuilder().status(JobStatus.CREATED).updatedAt(at)
-                    .error(new ErrorInfo("SUBMIT", e.getMessage() == null ? e.toString() : e.getMessage(), "", at)).build();
-            apply(JobUpdate.statusChange(back, new StatusChange(jobId, JobStatus.SUBMITTING, JobStatus.CREATED, at,
-                    StatusSource.SLURM, "sbatch refused: " + e.getMessage())));
+        } catch (ClusterException e) {
+            if (e.isTransient()) {
+                Instant at = clock.instant();
+                apply(JobUpdate.fieldsOnly(submitting.toBuilder().updatedAt(at).error(new ErrorInfo("SUBMIT",
+                        "The cluster stopped answering while the job was being submitted (" + e.getMessage() + "). It may "
+                                + "still have been queued: look at squeue on the cluster before you press Submit again.",
+                        "", at)).build()));
+            } else {
+                rollBack(c, submitting, scratch, StatusSource.SLURM, "sbatch refused: " + e.getMessage(), e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            rollBack(c, submitting, scratch, StatusSource.LOCAL, "sbatch failed: " + e.getMessage(), e);
             throw e;
         }
         Instant at = clock.instant();
@@ -194,6 +212,16 @@ public final class JobService {
             // the job runs; job_info.json only lacks the SLURM id, which rediscovery can live without
         }
         return pending;
+    }
+
+    /** SUBMITTING → CREATED with the reason, scratch copy removed: the job is as it was before Submit. */
+    private void rollBack(ClusterConnection c, Job submitting, String scratch, StatusSource source, String detail, Exception cause) throws StoreException {
+        Instant at = clock.instant();
+        removeQuietly(c, scratch);
+        Job back = submitting.toBuilder().status(JobStatus.CREATED).updatedAt(at)
+                .error(new ErrorInfo("SUBMIT", cause.getMessage() == null ? cause.toString() : cause.getMessage(), "", at)).build();
+        apply(JobUpdate.statusChange(back, new StatusChange(submitting.id(), JobStatus.SUBMITTING, JobStatus.CREATED, at,
+                source, detail)));
     }
 
     /** Polls the jobs of one cluster, then collects the results of jobs that finished in this poll. */
