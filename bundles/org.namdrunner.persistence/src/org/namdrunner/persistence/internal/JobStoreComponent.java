@@ -1,0 +1,48 @@
+package org.namdrunner.persistence.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.model.Job;
+import org.namdrunner.core.model.StatusChange;
+import org.namdrunner.core.store.BatchResult;
+import org.namdrunner.core.store.ClusterProfileStore;
+import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.core.store.JobStore;
+import org.namdrunner.core.store.JobStoreListener;
+import org.namdrunner.core.store.JobUpdate;
+import org.namdrunner.core.store.StoreException;
+import org.namdrunner.persistence.DatabaseLocation;
+import org.namdrunner.persistence.SqliteJobStore;
+
+/** The OSGi DS component: opens the database of {@link DatabaseLocation} while the bundle is active. */
+public final class JobStoreComponent implements JobStore, ClusterProfileStore {
+
+    private SqliteJobStore store;
+
+    public void activate() throws StoreException {
+        store = SqliteJobStore.open(DatabaseLocation.resolve());
+    }
+
+    public void deactivate() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Override public void create(Job job) throws StoreException { store.create(job); }
+    @Override public void update(Job job) throws StoreException { store.update(job); }
+    @Override public Optional<Job> find(String id) throws StoreException { return store.find(id); }
+    @Override public List<Job> list(JobFilter filter) throws StoreException { return store.list(filter); }
+    @Override public List<StatusChange> history(String jobId) throws StoreException { return store.history(jobId); }
+    @Override public BatchResult apply(List<JobUpdate> updates) throws StoreException { return store.apply(updates); }
+    @Override public boolean delete(String id) throws StoreException { return store.delete(id); }
+    @Override public Optional<String> metadata(String key) throws StoreException { return store.metadata(key); }
+    @Override public void putMetadata(String key, String value) throws StoreException { store.putMetadata(key, value); }
+    @Override public void addListener(JobStoreListener listener) { store.addListener(listener); }
+    @Override public void removeListener(JobStoreListener listener) { store.removeListener(listener); }
+    @Override public List<ClusterProfile> loadProfiles() throws StoreException { return store.loadProfiles(); }
+    @Override public void saveProfile(ClusterProfile profile) throws StoreException { store.saveProfile(profile); }
+    @Override public boolean deleteProfile(String id) throws StoreException { return store.deleteProfile(id); }
+}
