@@ -1,0 +1,71 @@
+package org.namdrunner.integration.tests;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.jobtype.JobType;
+import org.namdrunner.core.model.Job;
+import org.namdrunner.namd.NamdJobType;
+
+/**
+ * The real NAMD job type, plus comment lines that only the cluster's namd3 stand-in reads (slow it down,
+ * make it fail). Parameter {@code standin}: directives separated by ';', e.g.
+ * {@code seconds_per_step 0.5;fail "Atoms moving too fast"}. Everything else is NamdJobType's own output.
+ */
+final class StandinNamdJobType implements JobType {
+
+    static final String DIRECTIVES = "standin";
+
+    private final NamdJobType namd = new NamdJobType();
+
+    @Override
+    public String id() {
+        return namd.id();
+    }
+
+    @Override
+    public String name() {
+        return namd.name();
+    }
+
+    @Override
+    public List<InputFileSpec> inputFiles() {
+        return namd.inputFiles();
+    }
+
+    @Override
+    public void validate(Map<String, String> parameters) {
+        namd.validate(parameters);
+    }
+
+    @Override
+    public Map<String, String> renderFiles(Job job, Map<String, String> parameters, ClusterProfile profile) {
+        Map<String, String> files = new LinkedHashMap<>(namd.renderFiles(job, parameters, profile));
+        String directives = parameters.getOrDefault(DIRECTIVES, "");
+        if (!directives.isBlank()) {
+            StringBuilder config = new StringBuilder(files.get(NamdJobType.CONFIG_FILE));
+            for (String d : directives.split(";")) {
+                config.append("# standin: ").append(d.strip()).append('\n');
+            }
+            files.put(NamdJobType.CONFIG_FILE, config.toString());
+        }
+        return files;
+    }
+
+    @Override
+    public String renderBatchBody(Job job, Map<String, String> parameters, ClusterProfile profile) {
+        return namd.renderBatchBody(job, parameters, profile);
+    }
+
+    @Override
+    public String logFile(Job job) {
+        return namd.logFile(job);
+    }
+
+    @Override
+    public LogSummary parseLog(String logText) {
+        return namd.parseLog(logText);
+    }
+}
