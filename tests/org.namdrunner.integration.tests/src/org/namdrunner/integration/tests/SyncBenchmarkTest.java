@@ -1,0 +1,106 @@
+package org.namdrunner.integration.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.namdrunner.core.cluster.ShellQuoting;
+import org.namdrunner.core.lifecycle.StatusSynchronizer;
+import org.namdrunner.core.lifecycle.SyncReport;
+import org.namdrunner.core.lifecycle.SyncSettings;
+import org.namdrunner.core.model.Job;
+import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.core.store.JobStore;
+import org.namdrunner.slurm.SlurmScheduler;
+import org.namdrunner.testing.TestCluster;
+
+/**
+ * Benchmark, not a timed test: a sync of N held jobs on the real cluster against a bare squeue of the same
+ * ids and against the prototype's one-squeue-per-job, all in the same run. It prints the table that
+ * docs/benchmarks.md quotes and asserts only what must hold whatever the machine: at most two commands.
+ */
+class SyncBenchmarkTest {
+
+    private static final int[] SIZES = { 10, 100, 1000 };
+
+    @Test
+    void syncCostStaysAtTwoCommandsWhateverTheNumberOfJobs() throws Exception {
+        TestCluster cluster = TestCluster.load();
+        Path dir = Files.createTempDirectory("namdrunner-bench");
+        StringBuilder table = new StringBuilder(String.format("%n%-6s %9s %14s %16s %22s %10s%n", "jobs", "commands",
+                "sync (ms)", "bare squeue (ms)", "squeue per job (ms)", "sync/bare"));
+        try (Harness h = new Harness(cluster, cluster.profile("bench", "bench-" + System.currentTimeMillis()), dir.resolve("bench.db"),
+                Duration.ofMinutes(10))) {
+            for (int n : SIZES) {
+                List<String> ids = submitHeld(h, n);
+                try {
+                    seed(h.store, ids, h.profile.id());
+                    StatusSynchronizer sync = new StatusSynchronizer(h.store, new SlurmScheduler(), SyncSettings.defaults(), Clock.systemUTC());
+                    sync.syncCluster(h.connection, new NullProgressMonitor());   // warm-up: the first poll writes the reasons
+                    long t0 = System.nanoTime();
+                    SyncReport report = sync.syncCluster(h.connection, new NullProgressMonitor());
+                    double syncMs = (System.nanoTime() - t0) / 1e6;
+                    assertTrue(report.succeeded(), report.status().toString());
+                    assertEquals(n, report.asked());
+                    assertTrue(report.commands() <= 2, n + " jobs took " + report.commands() + " commands");
+                    assertTrue(report.changed().isEmpty(), "a second poll of unchanged jobs changes nothing");
+
+                    t0 = System.nanoTime();
+                    String bare = h.exec("squeue --noheader --states=all --jobs=" + String.join(",", ids) + " --format='%i|%T'").stdout();
+                    double bareMs = (System.nanoTime() - t0) / 1e6;
+                    assertEquals(n, bare.lines().count());
+
+                    double perJobMs = Double.NaN;
+                    if (n <= 100) {
+                        t0 = System.nanoTime();
+                        for (String id : ids) {
+                            h.exec("squeue --noheader --jobs=" + id + " --format='%i|%T'");
+                        }
+                        perJobMs = (System.nanoTime() - t0) / 1e6;
+                    }
+                    table.append(String.format("%-6d %9d %14.0f %16.0f %22s %10.2f%n", n, report.commands(), syncMs, bareMs,
+                            Double.isNaN(perJobMs) ? "(not run)" : String.format("%.0f", perJobMs), syncMs / bareMs));
+                } finally {
+                    h.exec("scancel " + String.join(" ", ids));
+                    for (Job j : h.store.list(JobFilter.all())) {
+                        h.store.delete(j.id());
+                    }
+                }
+            }
+        }
+        System.out.println("Sync benchmark on the local SLURM test cluster (same run):" + table);
+    }
+
+    /** Submits n held jobs with one remote command; returns their ids. */
+    private static List<String> submitHeld(Harness h, int n) throws Exception {
+        String loop = "for i in $(seq " + n + "); do sbatch --parsable --hold --time=1 --mem=10M --output=/dev/null "
+                + ShellQuoting.quote("--job-name=bench") + " --wrap=true || exit 1; done";
+        var r = h.connection.exec(loop, Duration.ofMinutes(10), new NullProgressMonitor());
+        assertEquals(0, r.exitCode(), r.stderr());
+        List<String> ids = r.stdout().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        assertEquals(n, ids.size());
+        return ids;
+    }
+
+    private static void seed(JobStore store, List<String> ids, String profileId) throws Exception {
+        List<Job> jobs = new ArrayList<>();
+        Instant now = Instant.now();
+        for (String id : ids) {
+            jobs.add(Job.builder().id("bench_" + id).name("bench-" + id).jobTypeId("namd").clusterProfileId(profileId)
+                    .status(JobStatus.PENDING).slurmId(id).createdAt(now).build());
+        }
+        for (Job j : jobs) {
+            store.create(j);
+        }
+    }
+}
