@@ -9,49 +9,63 @@ import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterConnectionProvider;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.CredentialPrompter;
+import org.namdrunner.ssh.internal.NoOneToAsk;
 import org.namdrunner.ssh.internal.SshConnection;
 
 /**
  * One SSH connection per cluster profile, opened on first use and reused for every command and transfer
- * (each new login may cost a Duo push), re-opened after a drop.
+ * (each new login may cost a Duo push), re-opened after a drop. Editing a profile replaces its connection.
  */
 public final class SshConnectionProvider implements ClusterConnectionProvider {
 
     private final CredentialPrompter prompter;
-    private final Path knownHosts;
-    private final Path sshConfig;
+    private final SshSettings settings;
     private final Map<String, SshConnection> connections = new ConcurrentHashMap<>();
 
     /**
-     * @param prompter   asks the person for passwords, MFA answers and unknown host keys
-     * @param knownHosts the OpenSSH known_hosts file to check host keys against and remember accepted ones in
-     * @param sshConfig  an OpenSSH client config (e.g. ~/.ssh/config) for host aliases, users, ports and
-     *                   identity files; may be null or missing
+     * @param prompter asks the person for passwords, passphrases, MFA answers and unknown host keys
+     * @param settings known_hosts, ssh config, agent, default keys and retry policy
      */
-    public SshConnectionProvider(CredentialPrompter prompter, Path knownHosts, Path sshConfig) {
-        this.prompter = Objects.requireNonNull(prompter);
-        this.knownHosts = Objects.requireNonNull(knownHosts);
-        this.sshConfig = sshConfig;
+    public SshConnectionProvider(CredentialPrompter prompter, SshSettings settings) {
+        this.prompter = Objects.requireNonNull(prompter, "prompter");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** The user's own ~/.ssh/known_hosts and ~/.ssh/config. */
+    /**
+     * The current user's agent and keys with the given known_hosts and config.
+     *
+     * @param knownHosts the OpenSSH known_hosts file to check host keys against and remember accepted ones in
+     * @param sshConfig  an OpenSSH client config (e.g. ~/.ssh/config); may be null or missing
+     */
+    public SshConnectionProvider(CredentialPrompter prompter, Path knownHosts, Path sshConfig) {
+        this(prompter, SshSettings.forCurrentUser().withKnownHosts(knownHosts).withSshConfig(sshConfig));
+    }
+
+    /** The user's own ~/.ssh/known_hosts, ~/.ssh/config, keys and agent. */
     public static SshConnectionProvider forCurrentUser(CredentialPrompter prompter) {
-        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-        return new SshConnectionProvider(prompter, ssh.resolve("known_hosts"), ssh.resolve("config"));
+        return new SshConnectionProvider(prompter, SshSettings.forCurrentUser());
+    }
+
+    /**
+     * No one to ask: key and agent logins work; a login that needs a password, passphrase or MFA answer, or
+     * a host key that is not known yet, fails PERMANENT saying so.
+     */
+    public static SshConnectionProvider headless(SshSettings settings) {
+        return new SshConnectionProvider(NoOneToAsk.INSTANCE, settings);
     }
 
     @Override
     public ClusterConnection connectionFor(ClusterProfile profile) {
-        SshConnection existing = connections.get(profile.id());
-        if (existing != null && existing.profile().equals(profile)) {
-            return existing;
-        }
-        SshConnection created = new SshConnection(profile, prompter, knownHosts, sshConfig);
-        SshConnection previous = connections.put(profile.id(), created);
-        if (previous != null) {
-            previous.close();  // the profile was edited: the old session is for the old settings
-        }
-        return created;
+        Objects.requireNonNull(profile, "profile");
+        return connections.compute(profile.id(), (id, old) -> {
+            if (old != null && old.profile().equals(profile)) {
+                return old;
+            }
+            if (old != null) {
+                old.close(); // the profile was edited: the old session is for the old settings
+            }
+            return new SshConnection(profile, prompter, settings);
+        });
     }
 
     @Override

@@ -17,15 +17,22 @@ import org.namdrunner.core.cluster.ClusterProfile;
  */
 public final class TestCluster {
 
-    public static final Path BASE = Path.of(System.getProperty("namdrunner.testClusterBase", "/tmp/namdrunner-test-cluster"));
+    /** The properties file; the system property {@code namdrunner.testCluster} names another one. */
+    public static final Path FILE = Path.of(System.getProperty("namdrunner.testCluster",
+            Path.of(System.getProperty("namdrunner.testClusterBase", "/tmp/namdrunner-test-cluster"), "cluster.properties").toString()));
+
+    /** The cluster's folder (run/, log/, ssh/): {@code namdrunner.testClusterBase}, else the folder of {@link #FILE}. */
+    public static final Path BASE = Path.of(System.getProperty("namdrunner.testClusterBase",
+            FILE.toAbsolutePath().getParent().toString()));
 
     private final Properties p = new Properties();
 
     private TestCluster() throws IOException {
-        Path file = BASE.resolve("cluster.properties");
+        Path file = FILE;
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("The test cluster is not running: " + file + " is missing. Start it with "
-                    + "tests/cluster/start.sh (as root), or run ./test.sh, which starts it.");
+                    + "tests/cluster/start.sh (as root), or run ./test.sh, which starts it (-Dnamdrunner.testCluster=<file> "
+                    + "points at another cluster.properties).");
         }
         try (InputStream in = Files.newInputStream(file)) {
             p.load(in);

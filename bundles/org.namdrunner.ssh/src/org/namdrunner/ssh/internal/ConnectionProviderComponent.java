@@ -8,16 +8,27 @@ import org.namdrunner.core.cluster.ClusterConnectionProvider;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.CredentialPrompter;
 import org.namdrunner.ssh.SshConnectionProvider;
+import org.namdrunner.ssh.SshSettings;
 
 /**
- * The DS component: SSH connections for the user's own ~/.ssh/known_hosts and ~/.ssh/config, asking
- * whichever {@link CredentialPrompter} service is there (the workbench publishes one). Without one, key logins
- * still work and anything that needs a person fails with a clear message.
+ * The DS component (OSGI-INF/connectionProvider.xml): SSH connections with the user's own ~/.ssh, asking
+ * whichever {@link CredentialPrompter} service is bound (the workbench publishes one). Without one, key and
+ * agent logins still work and anything that needs a person fails PERMANENT with "no one to ask".
  */
 public final class ConnectionProviderComponent implements ClusterConnectionProvider {
 
     private volatile CredentialPrompter prompter;
-    private final SshConnectionProvider delegate = SshConnectionProvider.forCurrentUser(new Delegating());
+    private final SshConnectionProvider delegate;
+
+    /** For DS. */
+    public ConnectionProviderComponent() {
+        this(SshSettings.forCurrentUser());
+    }
+
+    /** For tests: the same component with other files. */
+    public ConnectionProviderComponent(SshSettings settings) {
+        delegate = new SshConnectionProvider(new Forwarding(), settings);
+    }
 
     public void setPrompter(CredentialPrompter p) {
         prompter = p;
@@ -43,38 +54,42 @@ public final class ConnectionProviderComponent implements ClusterConnectionProvi
         delegate.closeAll();
     }
 
-    /** Forwards to the bound prompter; with none, answers nothing (the login then fails with a clear error). */
-    private final class Delegating implements CredentialPrompter {
+    /** Forwards to the bound prompter, or to no one. */
+    private final class Forwarding implements CredentialPrompter, Attendance {
+
+        private CredentialPrompter target() {
+            CredentialPrompter p = prompter;
+            return p == null ? NoOneToAsk.INSTANCE : p;
+        }
+
+        @Override
+        public boolean someoneToAsk() {
+            return Attendance.someoneToAsk(target());
+        }
+
         @Override
         public Optional<char[]> password(String destination) {
-            CredentialPrompter p = prompter;
-            return p == null ? Optional.empty() : p.password(destination);
+            return target().password(destination);
         }
 
         @Override
         public Optional<char[]> passphrase(String keyFile) {
-            CredentialPrompter p = prompter;
-            return p == null ? Optional.empty() : p.passphrase(keyFile);
+            return target().passphrase(keyFile);
         }
 
         @Override
         public Optional<List<char[]>> keyboardInteractive(String destination, String name, String instruction, List<Prompt> prompts) {
-            CredentialPrompter p = prompter;
-            return p == null ? Optional.empty() : p.keyboardInteractive(destination, name, instruction, prompts);
+            return target().keyboardInteractive(destination, name, instruction, prompts);
         }
 
         @Override
         public HostKeyDecision unknownHostKey(String host, int port, String keyType, String fingerprint) {
-            CredentialPrompter p = prompter;
-            return p == null ? HostKeyDecision.REJECT : p.unknownHostKey(host, port, keyType, fingerprint);
+            return target().unknownHostKey(host, port, keyType, fingerprint);
         }
 
         @Override
         public void message(String destination, String text) {
-            CredentialPrompter p = prompter;
-            if (p != null) {
-                p.message(destination, text);
-            }
+            target().message(destination, text);
         }
     }
 }

@@ -3,34 +3,89 @@ package org.namdrunner.ssh.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.jcraft.jsch.UIKeyboardInteractive;
 import com.jcraft.jsch.UserInfo;
 
+import org.namdrunner.core.cluster.ClusterProfile.AuthMethod;
 import org.namdrunner.core.cluster.CredentialPrompter;
 
 /**
- * JSch's questions, answered through the {@link CredentialPrompter}. Answers live only as long as JSch
- * needs them; nothing is stored here beyond one login attempt.
+ * JSch's questions during one login attempt, answered through the {@link CredentialPrompter}.
+ * <p>
+ * Secrets: the prompter hands over {@code char[]}, which is wiped as soon as it is copied; JSch's
+ * {@link UserInfo} API only takes {@code String}, so one String per answer exists until JSch has used it
+ * (it is handed out once and the reference dropped). Nothing is logged or kept beyond the attempt.
+ * <p>
+ * Once the person cancels, a question cannot be answered (no one to ask) or a secret was wrong too often,
+ * every later question of this attempt is refused without asking: JSch would otherwise move on to the next
+ * method and ask for a password right after the person cancelled the passphrase.
  */
 final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
+
+    /** Like OpenSSH's NumberOfPasswordPrompts. */
+    static final int MAX_SECRET_PROMPTS = 3;
 
     private final CredentialPrompter prompter;
     private final String destination;
     private final String keyFile;
+    private final AuthMethod method;
     private String secret;
-    private boolean cancelled;
+    private int passphrasePrompts;
+    private int passwordPrompts;
+    private volatile boolean askedSomeone;
+    private volatile boolean cancelled;
+    private volatile String unanswerable;
+    private volatile String exhausted;
 
-    PromptingUserInfo(CredentialPrompter prompter, String destination, String keyFile) {
+    PromptingUserInfo(CredentialPrompter prompter, String destination, String keyFile, AuthMethod method) {
         this.prompter = prompter;
         this.destination = destination;
         this.keyFile = keyFile;
+        this.method = method;
     }
 
-    /** Whether the person cancelled a prompt (then the login failure is theirs, not the cluster's). */
+    String destination() {
+        return destination;
+    }
+
+    /** Whether a person was asked anything (then the attempt is not repeated automatically). */
+    boolean askedSomeone() {
+        return askedSomeone;
+    }
+
+    /** Whether the person cancelled a question. */
     boolean cancelled() {
         return cancelled;
+    }
+
+    /** What the login needed when no one was there to ask ("a password", ...), or null. */
+    String unanswerable() {
+        return unanswerable;
+    }
+
+    /** The secret that was wrong {@value #MAX_SECRET_PROMPTS} times ("passphrase", "password"), or null. */
+    String exhausted() {
+        return exhausted;
+    }
+
+    boolean someoneToAsk() {
+        return Attendance.someoneToAsk(prompter);
+    }
+
+    void markAsked() {
+        askedSomeone = true;
+    }
+
+    /** Records that a host key question could not be asked. */
+    void noOneToAsk(String what) {
+        unanswerable = what;
+    }
+
+    private boolean stopped() {
+        return cancelled || unanswerable != null || exhausted != null;
     }
 
     @Override
@@ -51,16 +106,44 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
 
     @Override
     public boolean promptPassword(String message) {
-        return answer(prompter.password(destination));
+        return askPassword();
+    }
+
+    private boolean askPassword() {
+        if (stopped()) {
+            return false;
+        }
+        if (++passwordPrompts > MAX_SECRET_PROMPTS) {
+            exhausted = "password";
+            return false;
+        }
+        if (!someoneToAsk()) {
+            unanswerable = "a password";
+            return false;
+        }
+        askedSomeone = true;
+        return keep(prompter.password(destination));
     }
 
     @Override
     public boolean promptPassphrase(String message) {
-        return answer(prompter.passphrase(keyFile.isEmpty() ? message : keyFile));
+        if (stopped()) {
+            return false;
+        }
+        if (++passphrasePrompts > MAX_SECRET_PROMPTS) {
+            exhausted = "key passphrase";
+            return false;
+        }
+        if (!someoneToAsk()) {
+            unanswerable = "the passphrase of its key";
+            return false;
+        }
+        askedSomeone = true;
+        return keep(prompter.passphrase(keyFile.isEmpty() ? message : keyFile));
     }
 
-    private boolean answer(Optional<char[]> answer) {
-        if (answer.isEmpty()) {
+    private boolean keep(Optional<char[]> answer) {
+        if (answer == null || answer.isEmpty()) {
             cancelled = true;
             return false;
         }
@@ -78,26 +161,57 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
 
     @Override
     public void showMessage(String message) {
-        prompter.message(destination, message);
+        if (message != null && !message.startsWith("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED")) {
+            // (a changed host key is reported by the exception that refuses the connection)
+            prompter.message(destination, message);
+        }
     }
 
     @Override
     public String[] promptKeyboardInteractive(String dest, String name, String instruction, String[] prompt, boolean[] echo) {
+        if (stopped()) {
+            return null;
+        }
+        if (prompt.length == 0) {
+            // an information-only round (e.g. "Duo push sent"): show it, nothing to answer
+            String text = (name + "\n" + instruction).strip();
+            if (!text.isEmpty()) {
+                prompter.message(destination, text);
+            }
+            return new String[0];
+        }
+        if (method == AuthMethod.PASSWORD && prompt.length == 1 && !echo[0]
+                && prompt[0].toLowerCase(Locale.ROOT).contains("password")) {
+            // a password profile on a server that asks for the password through keyboard-interactive (PAM)
+            return askPassword() ? new String[] { take() } : null;
+        }
+        if (!someoneToAsk()) {
+            unanswerable = "an answer to \"" + prompt[0].strip() + "\"";
+            return null;
+        }
         List<CredentialPrompter.Prompt> prompts = new ArrayList<>();
         for (int i = 0; i < prompt.length; i++) {
             prompts.add(new CredentialPrompter.Prompt(prompt[i], echo[i]));
         }
+        askedSomeone = true;
         Optional<List<char[]>> answers = prompter.keyboardInteractive(destination, name, instruction, prompts);
-        if (answers.isEmpty() || answers.get().size() != prompt.length) {
+        if (answers == null || answers.isEmpty()) {
             cancelled = true;
             return null;
         }
-        String[] out = new String[prompt.length];
-        for (int i = 0; i < out.length; i++) {
-            char[] a = answers.get().get(i);
-            out[i] = new String(a);
-            Arrays.fill(a, '\0');
+        List<char[]> list = answers.get();
+        try {
+            if (list.size() != prompt.length) {
+                cancelled = true;
+                return null;
+            }
+            String[] out = new String[prompt.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = new String(list.get(i));
+            }
+            return out;
+        } finally {
+            list.forEach(a -> Arrays.fill(a, '\0'));
         }
-        return out;
     }
 }

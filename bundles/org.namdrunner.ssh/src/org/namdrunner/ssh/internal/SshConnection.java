@@ -7,16 +7,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Vector;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.Objects;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.ChannelSftp;
-import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
-import com.jcraft.jsch.OpenSSHConfig;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpATTRS;
 import com.jcraft.jsch.SftpException;
@@ -30,31 +27,41 @@ import org.namdrunner.core.cluster.CredentialPrompter;
 import org.namdrunner.core.cluster.ExecResult;
 import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.core.cluster.RemotePaths;
+import org.namdrunner.core.cluster.RetryPolicy;
 import org.namdrunner.core.cluster.ShellQuoting;
+import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.ssh.SshSettings;
 
 /**
- * The connection to one cluster over one JSch session, opened lazily, kept alive and re-opened on the next
- * call after a drop. A command that was running when the session dropped fails TRANSIENT and is not run
- * again (it may not be safe to repeat, e.g. sbatch).
+ * The connection to one cluster: one JSch session to the login host for commands and small files, and —
+ * only when the profile names a different transfer host — one more to that host for bulk upload/download.
+ * <p>
+ * Retries (the settings' {@link RetryPolicy}): a login failing TRANSIENT is retried before anything runs;
+ * operations that are safe to repeat (upload, download, writeFile, readFile, mkdirs, removeTree) are retried
+ * whole; a command passed to {@link #exec} is never repeated once it was sent, because it may not be safe to
+ * run twice (sbatch) — the caller decides.
  */
 public final class SshConnection implements ClusterConnection {
 
-    /** Long enough for a person to read a Duo prompt, find the phone and approve the push. */
-    static final int LOGIN_TIMEOUT_MS = 120_000;
-    private static final int KEEP_ALIVE_MS = 30_000;
+    /** Longest wait for the server to open a channel; a session that cannot is treated as dead. */
+    static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(30);
+    private static final long POLL_MS = 10;
+    private static final Map<String, Integer> SIGNALS = Map.ofEntries(Map.entry("HUP", 1), Map.entry("INT", 2),
+            Map.entry("QUIT", 3), Map.entry("ILL", 4), Map.entry("ABRT", 6), Map.entry("FPE", 8), Map.entry("KILL", 9),
+            Map.entry("SEGV", 11), Map.entry("PIPE", 13), Map.entry("ALRM", 14), Map.entry("TERM", 15),
+            Map.entry("USR1", 10), Map.entry("USR2", 12));
 
     private final ClusterProfile profile;
-    private final CredentialPrompter prompter;
-    private final Path knownHosts;
-    private final Path sshConfig;
-    private final AtomicInteger logins = new AtomicInteger();
-    private Session session;
+    private final SshSettings settings;
+    private final SessionHolder login;
+    private final SessionHolder transfer;
 
-    public SshConnection(ClusterProfile profile, CredentialPrompter prompter, Path knownHosts, Path sshConfig) {
-        this.profile = profile;
-        this.prompter = prompter;
-        this.knownHosts = knownHosts;
-        this.sshConfig = sshConfig;
+    public SshConnection(ClusterProfile profile, CredentialPrompter prompter, SshSettings settings) {
+        this.profile = Objects.requireNonNull(profile);
+        this.settings = Objects.requireNonNull(settings);
+        this.login = new SessionHolder(profile, profile.host(), prompter, settings);
+        this.transfer = profile.effectiveTransferHost().equals(profile.host()) ? login
+                : new SessionHolder(profile, profile.effectiveTransferHost(), prompter, settings);
     }
 
     @Override
@@ -62,112 +69,93 @@ public final class SshConnection implements ClusterConnection {
         return profile;
     }
 
-    /** How many times this connection has logged in (for tests: one session serves many calls). */
+    /** How many logins this connection has made, over all its hosts (one session serves many calls). */
     public int logins() {
-        return logins.get();
+        return login.logins() + (transfer == login ? 0 : transfer.logins());
     }
 
-    private String destination() {
-        return (profile.user().isEmpty() ? "" : profile.user() + "@") + profile.host() + (profile.port() == 22 ? "" : ":" + profile.port());
+    private static IProgressMonitor orNull(IProgressMonitor m) {
+        return m == null ? new NullProgressMonitor() : m;
     }
 
-    private synchronized Session session() throws ClusterException {
-        if (session != null && session.isConnected()) {
-            return session;
-        }
-        if (session != null) {
-            session.disconnect();
-            session = null;
-        }
-        JSch jsch = new JSch();
-        PromptingUserInfo info = new PromptingUserInfo(prompter, destination(), profile.keyFile());
-        VerifyingHostKeys hostKeys = null;
-        Session s = null;
-        try {
-            hostKeys = new VerifyingHostKeys(jsch, knownHosts, prompter);
-            jsch.setHostKeyRepository(hostKeys);
-            if (sshConfig != null && Files.isRegularFile(sshConfig)) {
-                try {
-                    jsch.setConfigRepository(OpenSSHConfig.parseFile(sshConfig.toString()));
-                } catch (IOException e) {
-                    throw ClusterException.permanent("Cannot read the SSH config " + sshConfig + ": " + e.getMessage());
-                }
-            }
-            Identities.add(jsch, profile);
-            s = profile.user().isEmpty() ? jsch.getSession(profile.host()) : jsch.getSession(profile.user(), profile.host(), profile.port());
-            if (!profile.user().isEmpty()) {
-                s.setPort(profile.port());
-            }
-            s.setUserInfo(info);
-            s.setConfig("StrictHostKeyChecking", "yes");
-            s.setConfig("PreferredAuthentications", switch (profile.authMethod()) {
-                case KEY -> "publickey,keyboard-interactive,password";
-                case PASSWORD -> "password,keyboard-interactive,publickey";
-                case KEYBOARD_INTERACTIVE -> "keyboard-interactive,password,publickey";
-            });
-            s.setServerAliveInterval(KEEP_ALIVE_MS);
-            s.setServerAliveCountMax(4);
-            s.connect(LOGIN_TIMEOUT_MS);
-            logins.incrementAndGet();
-            session = s;
-            return s;
-        } catch (JSchException e) {
-            if (s != null) {
-                s.disconnect();
-            }
-            throw SshFailures.login(destination(), e, info, hostKeys == null ? null : hostKeys.changedHost());
-        }
+    private <T> T repeatable(IProgressMonitor monitor, RetryPolicy.Attempt<T> attempt) throws ClusterException {
+        return settings.retryPolicy().run(attempt, monitor);
     }
 
     @Override
     public ExecResult exec(String commandLine, Duration timeout, IProgressMonitor monitor) throws ClusterException {
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
-        Session s = session();
+        Objects.requireNonNull(commandLine, "commandLine");
+        Objects.requireNonNull(timeout, "timeout");
+        if (commandLine.indexOf('\0') >= 0) {
+            throw new InvalidInputException("command", "A command sent to the cluster contains a NUL character.");
+        }
+        IProgressMonitor m = orNull(monitor);
+        if (m.isCanceled()) {
+            throw ClusterException.cancelled();
+        }
+        Session s = login.get(m);
+        return run(s, commandLine, timeout, m);
+    }
+
+    private ExecResult run(Session s, String commandLine, Duration timeout, IProgressMonitor m) throws ClusterException {
+        String dest = login.destination();
         ChannelExec channel = null;
+        long openStart = System.nanoTime();
+        Duration openTimeout = timeout.compareTo(CHANNEL_OPEN_TIMEOUT) < 0 ? timeout : CHANNEL_OPEN_TIMEOUT;
         try {
             channel = (ChannelExec) s.openChannel("exec");
-            channel.setCommand(commandLine);
+            channel.setCommand(commandLine.getBytes(StandardCharsets.UTF_8));
             channel.setInputStream(null);
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            channel.setErrStream(err);
-            InputStream out = channel.getInputStream();
-            channel.connect((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            // JSch's session thread writes both streams straight into these buffers: no pipe that a slow reader
+            // could fill (a full java.io pipe makes the writer wait a second per buffer, stalling the session)
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            byte[] buf = new byte[8192];
-            while (true) {
-                while (out.available() > 0) {
-                    int n = out.read(buf);
-                    if (n < 0) {
-                        break;
-                    }
-                    stdout.write(buf, 0, n);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            channel.setOutputStream(stdout, true);
+            channel.setErrStream(err, true);
+            try {
+                channel.connect((int) Math.max(1000, openTimeout.toMillis()));
+            } catch (JSchException e) {
+                if (Duration.ofNanos(System.nanoTime() - openStart).compareTo(openTimeout) >= 0 || !s.isConnected()) {
+                    login.invalidate(s); // the server did not answer at all: the session is dead, the next call logs in again
                 }
-                if (channel.isClosed() && out.available() <= 0) {
+                throw SshFailures.network(dest, e);
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (channel.isClosed()) {
                     break;
                 }
                 if (m.isCanceled()) {
+                    stop(channel);
                     throw ClusterException.cancelled();
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new ClusterException(FailureKind.TRANSIENT, "The command on " + destination() + " did not finish within "
-                            + timeout.toSeconds() + " s.");
+                    stop(channel);
+                    throw new ClusterException(FailureKind.TRANSIENT, "The command on " + dest + " did not finish within "
+                            + timeout.toSeconds() + " s; it was stopped.");
                 }
                 if (!s.isConnected()) {
-                    throw SshFailures.network(destination(), new IOException("session is down"));
+                    break;
                 }
-                Thread.sleep(10);
+                Thread.sleep(POLL_MS);
             }
-            if (channel.getExitStatus() < 0) {
-                // the channel closed without an exit status: the session dropped while the command ran
-                throw SshFailures.network(destination(), new IOException("session is down"));
+            int status = channel.getExitStatus();
+            String signal = channel.getExitSignal();
+            if (status < 0 && signal != null && !signal.isEmpty()) {
+                // killed by a signal: report it the way a shell does (128 + number)
+                status = 128 + SIGNALS.getOrDefault(signal, 0);
+                err.writeBytes(("[ended by signal " + signal + "]\n").getBytes(StandardCharsets.UTF_8));
+            } else if (status < 0) {
+                login.invalidate(s);
+                throw new ClusterException(FailureKind.TRANSIENT, "The connection to " + dest + " was lost while a command ran; "
+                        + "it may or may not have finished, and it was not repeated.");
             }
-            return new ExecResult(commandLine, channel.getExitStatus(), stdout.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8));
-        } catch (JSchException | IOException e) {
-            throw SshFailures.network(destination(), e);
+            return new ExecResult(commandLine, status, stdout.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (JSchException e) {
+            throw SshFailures.network(dest, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stop(channel);
             throw ClusterException.cancelled();
         } finally {
             if (channel != null) {
@@ -176,21 +164,44 @@ public final class SshConnection implements ClusterConnection {
         }
     }
 
+    /** Asks sshd to terminate the command (OpenSSH ≥ 7.9 honours signal requests), so it does not run on unseen. */
+    private static void stop(ChannelExec channel) {
+        if (channel != null && channel.isConnected()) {
+            try {
+                channel.sendSignal("TERM");
+            } catch (Exception e) {
+                // the channel is closed below anyway
+            }
+        }
+    }
+
     private interface SftpWork<T> {
         T run(ChannelSftp sftp) throws SftpException, IOException, ClusterException;
     }
 
-    private <T> T sftp(String what, SftpWork<T> work) throws ClusterException {
-        Session s = session();
+    private <T> T sftp(SessionHolder holder, String what, IProgressMonitor m, SftpWork<T> work) throws ClusterException {
+        Session s = holder.get(m);
         ChannelSftp channel = null;
+        long openStart = System.nanoTime();
         try {
             channel = (ChannelSftp) s.openChannel("sftp");
-            channel.connect(LOGIN_TIMEOUT_MS);
+            try {
+                channel.connect((int) CHANNEL_OPEN_TIMEOUT.toMillis());
+            } catch (JSchException e) {
+                if (Duration.ofNanos(System.nanoTime() - openStart).compareTo(CHANNEL_OPEN_TIMEOUT) >= 0 || !s.isConnected()) {
+                    holder.invalidate(s);
+                }
+                throw e;
+            }
             return work.run(channel);
         } catch (SftpException e) {
-            throw SshFailures.sftp(destination(), what, e);
+            ClusterException c = SshFailures.sftp(holder.destination(), what, e);
+            if (c.isTransient()) {
+                holder.invalidate(s);
+            }
+            throw c;
         } catch (JSchException | IOException e) {
-            throw SshFailures.network(destination(), e);
+            throw SshFailures.network(holder.destination(), e);
         } finally {
             if (channel != null) {
                 channel.disconnect();
@@ -204,92 +215,99 @@ public final class SshConnection implements ClusterConnection {
         if (!Files.exists(local)) {
             throw ClusterException.permanent("The local file " + local + " does not exist.");
         }
-        long total = Transfers.size(local);
-        Transfers.Progress progress = new Transfers.Progress(monitor, "Uploading " + local.getFileName(), total);
-        sftp("upload " + local.getFileName(), sftp -> {
-            Transfers.upload(sftp, local, remotePath, progress);
-            return null;
+        IProgressMonitor m = orNull(monitor);
+        Transfers.Progress progress = new Transfers.Progress(m, "Uploading " + local.getFileName(), Transfers.localSize(local));
+        repeatable(m, () -> {
+            progress.restart();
+            return sftp(transfer, "upload " + local.getFileName() + " to " + remotePath, m, sftp -> {
+                Transfers.upload(sftp, local, remotePath, progress);
+                return null;
+            });
         });
+        progress.done();
+    }
+
+    @Override
+    public void download(String remotePath, Path local, IProgressMonitor monitor) throws ClusterException {
+        RemotePaths.checkAbsolute("remotePath", remotePath);
+        IProgressMonitor m = orNull(monitor);
+        Transfers.Progress[] progress = new Transfers.Progress[1];
+        repeatable(m, () -> sftp(transfer, "download " + remotePath, m, sftp -> {
+            if (progress[0] == null) {
+                progress[0] = new Transfers.Progress(m, "Downloading " + remotePath, Transfers.remoteSize(sftp, remotePath));
+            } else {
+                progress[0].restart();
+            }
+            Transfers.download(sftp, remotePath, local, progress[0]);
+            return null;
+        }));
+        progress[0].done();
     }
 
     @Override
     public void writeFile(String remotePath, String content, IProgressMonitor monitor) throws ClusterException {
         RemotePaths.checkAbsolute("remotePath", remotePath);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        sftp("write " + remotePath, sftp -> {
+        IProgressMonitor m = orNull(monitor);
+        repeatable(m, () -> sftp(login, "write " + remotePath, m, sftp -> {
             String part = remotePath + ".part";
             sftp.put(new ByteArrayInputStream(bytes), part, ChannelSftp.OVERWRITE);
             Transfers.replace(sftp, part, remotePath);
             return null;
-        });
+        }));
     }
 
     @Override
     public String readFile(String remotePath, long maxBytes, IProgressMonitor monitor) throws ClusterException {
         RemotePaths.checkAbsolute("remotePath", remotePath);
-        return sftp("read " + remotePath, sftp -> {
+        IProgressMonitor m = orNull(monitor);
+        return repeatable(m, () -> sftp(login, "read " + remotePath, m, sftp -> {
             SftpATTRS attrs = sftp.stat(remotePath);
-            long skip = Math.max(0, attrs.getSize() - maxBytes);
+            long skip = Math.max(0, attrs.getSize() - Math.max(0, maxBytes));
             try (InputStream in = sftp.get(remotePath, null, skip)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return new String(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, maxBytes))), StandardCharsets.UTF_8);
             }
-        });
-    }
-
-    @Override
-    public void download(String remotePath, Path local, IProgressMonitor monitor) throws ClusterException {
-        RemotePaths.checkAbsolute("remotePath", remotePath);
-        sftp("download " + remotePath, sftp -> {
-            long total = Transfers.remoteSize(sftp, remotePath);
-            Transfers.download(sftp, remotePath, local, new Transfers.Progress(monitor, "Downloading " + remotePath, total));
-            return null;
-        });
+        }));
     }
 
     @Override
     public void mkdirs(String remotePath, IProgressMonitor monitor) throws ClusterException {
         RemotePaths.checkAbsolute("remotePath", remotePath);
-        ExecResult r = exec(ShellQuoting.command("mkdir", "-p", "--", remotePath), Duration.ofMinutes(1), monitor);
+        IProgressMonitor m = orNull(monitor);
+        ExecResult r = repeatable(m, () -> exec(ShellQuoting.command("mkdir", "-p", "--", remotePath), Duration.ofMinutes(1), m));
         if (!r.succeeded()) {
-            throw ClusterException.permanent("Could not create the folder " + remotePath + " on " + destination() + ": "
+            throw ClusterException.permanent("Could not create the folder " + remotePath + " on " + login.destination() + ": "
                     + r.stderr().strip());
         }
     }
 
+    /**
+     * {@code rm -rf --one-file-system -- <path>}, after {@link RemovalGuard} agreed. rm removes a symbolic link
+     * itself and never follows one while descending, so a link in a job folder pointing at the home folder
+     * costs the link only; {@code --one-file-system} also keeps it out of anything mounted inside the tree.
+     * (An SFTP walk could do the same with many more round trips.)
+     */
     @Override
     public void removeTree(String remotePath, String confinedTo, IProgressMonitor monitor) throws ClusterException {
         RemovalGuard.check(remotePath, confinedTo, profile);
-        // rm -rf removes symbolic links themselves and never follows them; --one-file-system stays on the job's file system
-        ExecResult r = exec(ShellQuoting.command("rm", "-rf", "--one-file-system", "--", remotePath), Duration.ofMinutes(10), monitor);
+        IProgressMonitor m = orNull(monitor);
+        ExecResult r = repeatable(m, () -> exec(ShellQuoting.command("rm", "-rf", "--one-file-system", "--", remotePath),
+                Duration.ofMinutes(10), m));
         if (!r.succeeded()) {
-            throw ClusterException.permanent("Could not remove " + remotePath + " on " + destination() + ": " + r.stderr().strip());
+            throw ClusterException.permanent("Could not remove " + remotePath + " on " + login.destination() + ": " + r.stderr().strip());
         }
     }
 
     @Override
-    public synchronized boolean isConnected() {
-        return session != null && session.isConnected();
+    public boolean isConnected() {
+        return login.isConnected();
     }
 
     @Override
-    public synchronized void close() {
-        if (session != null) {
-            session.disconnect();
-            session = null;
+    public void close() {
+        login.close();
+        if (transfer != login) {
+            transfer.close();
         }
-    }
-
-    /** For {@link Transfers}: moves a finished .part file to its final name. */
-    static void move(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static boolean isDirectory(ChannelSftp sftp, String path) throws SftpException {
-        return sftp.stat(path).isDir();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Vector<ChannelSftp.LsEntry> list(ChannelSftp sftp, String dir) throws SftpException {
-        return sftp.ls(dir);
     }
 }

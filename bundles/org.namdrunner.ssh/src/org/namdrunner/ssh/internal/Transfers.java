@@ -3,7 +3,9 @@ package org.namdrunner.ssh.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Vector;
 import java.util.stream.Stream;
 
 import com.jcraft.jsch.ChannelSftp;
@@ -16,30 +18,40 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.RemotePaths;
+import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.validation.InputRules;
 
 /**
- * SFTP transfers of files and folders. Each file is written under {@code <name>.part} and renamed when
+ * SFTP transfers of files and folders. Each file is written as {@code <name>.part} and renamed when
  * complete, so a cancelled or broken transfer never leaves a partial file under the final name; the .part
- * file of a cancelled transfer is removed.
+ * file of a cancelled transfer is removed (after a lost connection it cannot be, and the next attempt
+ * overwrites it). Inside folders, symbolic links to files are copied as files and links to folders are
+ * skipped, so a transfer never wanders out of the tree it was given or loops.
  */
 final class Transfers {
 
     private Transfers() {
     }
 
-    /** Reports bytes to an Eclipse progress monitor and stops the transfer when it is cancelled. */
+    /** Reports bytes to an Eclipse progress monitor (in KiB ticks) and stops the transfer when it is cancelled. */
     static final class Progress implements SftpProgressMonitor {
         private final IProgressMonitor monitor;
         private final SubMonitor sub;
-        private boolean cancelled;
+        private final int ticks;
+        private long carry;
+        private volatile boolean cancelled;
 
         Progress(IProgressMonitor monitor, String task, long totalBytes) {
             this.monitor = monitor == null ? new NullProgressMonitor() : monitor;
-            this.sub = SubMonitor.convert(this.monitor, task, (int) Math.min(Integer.MAX_VALUE, Math.max(1, totalBytes / 1024)));
+            this.ticks = (int) Math.min(Integer.MAX_VALUE, Math.max(1, totalBytes / 1024));
+            this.sub = SubMonitor.convert(this.monitor, task, ticks);
         }
 
-        private long carry;
+        /** Before a retry: the rest of the bar stands for the whole transfer again. */
+        void restart() {
+            carry = 0;
+            sub.setWorkRemaining(ticks);
+        }
 
         @Override
         public void init(int op, String src, String dest, long max) {
@@ -61,53 +73,78 @@ final class Transfers {
         public void end() {
         }
 
+        void done() {
+            sub.done();
+        }
+
         boolean cancelled() {
             return cancelled || monitor.isCanceled();
         }
     }
 
-    static long size(Path local) throws ClusterException {
+    static long localSize(Path local) throws ClusterException {
         try (Stream<Path> walk = Files.walk(local)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw ClusterException.permanent("Cannot read " + local + ": " + e.getMessage());
         }
     }
 
-    static long remoteSize(ChannelSftp sftp, String path) throws SftpException {
+    static long remoteSize(ChannelSftp sftp, String path) throws SftpException, ClusterException {
         SftpATTRS a = sftp.stat(path);
         if (!a.isDir()) {
             return a.getSize();
         }
         long total = 0;
-        for (ChannelSftp.LsEntry e : SshConnection.list(sftp, path)) {
-            if (!e.getFilename().equals(".") && !e.getFilename().equals("..")) {
-                total += remoteSize(sftp, path + "/" + e.getFilename());
+        for (ChannelSftp.LsEntry e : entries(sftp, path)) {
+            String child = path + "/" + checkedName(e.getFilename(), path);
+            SftpATTRS attrs = followFileLink(sftp, child, e.getAttrs());
+            if (attrs == null) {
+                continue;
             }
+            total += attrs.isDir() ? remoteSize(sftp, child) : attrs.getSize();
         }
         return total;
     }
 
-    static void upload(ChannelSftp sftp, Path local, String remote, Progress progress) throws SftpException, IOException, ClusterException {
+    static void upload(ChannelSftp sftp, Path local, String remote, Progress progress) throws SftpException, ClusterException {
+        if (progress.cancelled()) {
+            throw ClusterException.cancelled();
+        }
         if (Files.isDirectory(local)) {
             mkdir(sftp, remote);
-            try (Stream<Path> children = Files.list(local)) {
-                for (Path child : children.sorted().toList()) {
-                    String name = InputRules.checkRelativePath(child.getFileName().toString());
-                    upload(sftp, child, RemotePaths.join(remote, name), progress);
+            List<Path> children = local(local, () -> {
+                try (Stream<Path> list = Files.list(local)) {
+                    return list.sorted().toList();
                 }
+            });
+            for (Path child : children) {
+                if (Files.isSymbolicLink(child) && Files.isDirectory(child)) {
+                    continue;
+                }
+                upload(sftp, child, RemotePaths.join(remote, checkedName(child.getFileName().toString(), local.toString())), progress);
             }
             return;
         }
         String part = remote + ".part";
+        LocalIn in = new LocalIn(local(local, () -> Files.newInputStream(local)));
         try {
-            sftp.put(local.toString(), part, progress, ChannelSftp.OVERWRITE);
+            sftp.put(in, part, progress, ChannelSftp.OVERWRITE);
         } catch (SftpException e) {
-            removeQuietly(sftp, part);
             if (progress.cancelled()) {
+                removeQuietly(sftp, part);
                 throw ClusterException.cancelled();
             }
+            if (in.failure != null) {
+                removeQuietly(sftp, part);
+                throw ClusterException.permanent("Cannot read " + local + ": " + in.failure.getMessage());
+            }
             throw e;
+        } finally {
+            local(local, () -> {
+                in.close();
+                return null;
+            });
         }
         if (progress.cancelled()) {
             removeQuietly(sftp, part);
@@ -116,36 +153,109 @@ final class Transfers {
         replace(sftp, part, remote);
     }
 
-    static void download(ChannelSftp sftp, String remote, Path local, Progress progress) throws SftpException, IOException, ClusterException {
-        if (SshConnection.isDirectory(sftp, remote)) {
-            Files.createDirectories(local);
-            List<ChannelSftp.LsEntry> entries = SshConnection.list(sftp, remote).stream()
-                    .filter(e -> !e.getFilename().equals(".") && !e.getFilename().equals("..")).toList();
-            for (ChannelSftp.LsEntry e : entries) {
-                String name = InputRules.checkRelativePath(e.getFilename());
-                download(sftp, remote + "/" + name, local.resolve(name), progress);
+    static void download(ChannelSftp sftp, String remote, Path local, Progress progress) throws SftpException, ClusterException {
+        if (progress.cancelled()) {
+            throw ClusterException.cancelled();
+        }
+        if (sftp.stat(remote).isDir()) {
+            local(local, () -> Files.createDirectories(local));
+            for (ChannelSftp.LsEntry e : entries(sftp, remote)) {
+                String name = checkedName(e.getFilename(), remote);
+                String child = remote + "/" + name;
+                SftpATTRS attrs = followFileLink(sftp, child, e.getAttrs());
+                if (attrs != null) {
+                    download(sftp, child, local.resolve(name), progress);
+                }
             }
             return;
         }
         Path parent = local.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            local(parent, () -> Files.createDirectories(parent));
         }
         Path part = local.resolveSibling(local.getFileName() + ".part");
+        LocalOut out = new LocalOut(local(part, () -> Files.newOutputStream(part)));
         try {
-            sftp.get(remote, part.toString(), progress);
-        } catch (SftpException e) {
-            Files.deleteIfExists(part);
+            try (out) {
+                sftp.get(remote, out, progress);
+            }
+        } catch (SftpException | IOException e) {
+            local(part, () -> Files.deleteIfExists(part));
             if (progress.cancelled()) {
                 throw ClusterException.cancelled();
             }
-            throw e;
+            if (out.failure != null || e instanceof IOException) {
+                IOException f = out.failure != null ? out.failure : (IOException) e;
+                throw ClusterException.permanent("Cannot write " + part + ": " + f.getMessage());
+            }
+            throw (SftpException) e;
         }
         if (progress.cancelled()) {
-            Files.deleteIfExists(part);
+            local(part, () -> Files.deleteIfExists(part));
             throw ClusterException.cancelled();
         }
-        SshConnection.move(part, local);
+        local(local, () -> Files.move(part, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE));
+    }
+
+    /** Local file work: its failures are this computer's (disk full, no permission) and PERMANENT. */
+    private interface LocalWork<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T local(Path path, LocalWork<T> work) throws ClusterException {
+        try {
+            return work.run();
+        } catch (IOException e) {
+            throw ClusterException.permanent("Cannot use the local file " + path + ": " + e);
+        }
+    }
+
+    /** A local input stream that remembers its own failure, so it is not mistaken for a network one. */
+    private static final class LocalIn extends java.io.FilterInputStream {
+        IOException failure;
+
+        LocalIn(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+    }
+
+    /** A local output stream that remembers its own failure (e.g. a full disk). */
+    private static final class LocalOut extends java.io.FilterOutputStream {
+        IOException failure;
+
+        LocalOut(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
     }
 
     /** Renames a finished .part file over the final name (removing an older file of that name first). */
@@ -156,6 +266,39 @@ final class Transfers {
             // SFTP v3 servers refuse to rename over an existing file
             removeQuietly(sftp, target);
             sftp.rename(part, target);
+        }
+    }
+
+    /** The entries of a remote folder without "." and "..". */
+    @SuppressWarnings("unchecked")
+    private static List<ChannelSftp.LsEntry> entries(ChannelSftp sftp, String dir) throws SftpException {
+        Vector<ChannelSftp.LsEntry> all = sftp.ls(dir);
+        return all.stream().filter(e -> !e.getFilename().equals(".") && !e.getFilename().equals("..")).sorted().toList();
+    }
+
+    /** The attributes to copy by: a link to a file counts as that file; a link to a folder or nowhere, as nothing (null). */
+    private static SftpATTRS followFileLink(ChannelSftp sftp, String path, SftpATTRS lstat) throws SftpException {
+        if (!lstat.isLink()) {
+            return lstat;
+        }
+        try {
+            SftpATTRS target = sftp.stat(path);
+            return target.isDir() ? null : target;
+        } catch (SftpException e) {
+            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                return null; // a dangling link
+            }
+            throw e;
+        }
+    }
+
+    /** A file name that may become a local or remote path segment; anything else stops the transfer, naming it. */
+    private static String checkedName(String name, String folder) throws ClusterException {
+        try {
+            return InputRules.checkRelativePath(name);
+        } catch (InvalidInputException e) {
+            throw ClusterException.permanent("Cannot transfer '" + InputRules.printable(name) + "' in " + folder
+                    + ": " + e.getMessage() + " Rename it and try again.");
         }
     }
 
@@ -172,11 +315,11 @@ final class Transfers {
         sftp.mkdir(dir);
     }
 
-    private static void removeQuietly(ChannelSftp sftp, String path) {
+    static void removeQuietly(ChannelSftp sftp, String path) {
         try {
             sftp.rm(path);
         } catch (SftpException e) {
-            // nothing there
+            // nothing there, or the connection is gone (then the next attempt overwrites the .part file)
         }
     }
 }
