@@ -1,25 +1,17 @@
 package org.namdrunner.persistence;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
-import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.StatusChange;
-import org.namdrunner.core.model.StatusSource;
 import org.namdrunner.core.store.BatchResult;
 import org.namdrunner.core.store.ClusterProfileStore;
 import org.namdrunner.core.store.JobFilter;
@@ -27,268 +19,181 @@ import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.JobUpdate;
 import org.namdrunner.core.store.StoreException;
+import org.namdrunner.core.validation.InputRules;
+import org.namdrunner.persistence.internal.BatchApply;
+import org.namdrunner.persistence.internal.Database;
+import org.namdrunner.persistence.internal.HistoryTable;
+import org.namdrunner.persistence.internal.JobChecks;
 import org.namdrunner.persistence.internal.JobRows;
-import org.namdrunner.persistence.internal.JsonCodec;
-import org.namdrunner.persistence.internal.Schema;
-import org.sqlite.SQLiteConfig;
+import org.namdrunner.persistence.internal.JobTable;
+import org.namdrunner.persistence.internal.ListenerCalls;
+import org.namdrunner.persistence.internal.MetadataTable;
+import org.namdrunner.persistence.internal.ProfileTable;
+import org.namdrunner.persistence.internal.StoreProblem;
 
 /**
- * The job store on one SQLite file: WAL, foreign keys on, a busy timeout so that a second NAMDRunner
- * process waits instead of failing, {@code synchronous=NORMAL}. Every write is one {@code BEGIN IMMEDIATE}
- * transaction, statements are prepared, history is only ever appended. One connection per store, used by
- * one thread at a time.
+ * Jobs, their history, cluster profiles and settings in one SQLite file (see docs/persistence.md).
+ * <p>
+ * Every write is one {@code BEGIN IMMEDIATE} transaction; another NAMDRunner process writing the same file makes
+ * a write wait (up to 30 s), never fail at once or corrupt anything. Bad input is refused with an
+ * {@link InvalidInputException} before anything is written; every other failure is a {@link StoreException}
+ * and leaves the file as it was. One connection, calls serialised; listeners are told after the commit and outside
+ * that lock, so a listener that hands work to another thread which reads the store cannot deadlock.
  */
 public final class SqliteJobStore implements JobStore, ClusterProfileStore, AutoCloseable {
 
-    private static final int BUSY_TIMEOUT_MS = 30_000;
-    private static final String HISTORY_INSERT = "INSERT INTO job_status_history (job_id, old_status, new_status, changed_at, source, detail) "
-            + "VALUES (?, ?, ?, ?, ?, ?)";
-
-    private final Path file;
-    private final Connection connection;
+    private final Database db;
+    private final JobTable jobs;
+    private final HistoryTable history;
+    private final MetadataTable metadata;
+    private final ProfileTable profiles;
     private final List<JobStoreListener> listeners = new CopyOnWriteArrayList<>();
 
-    private SqliteJobStore(Path file, Connection connection) {
-        this.file = file;
-        this.connection = connection;
+    private SqliteJobStore(Database db) {
+        this.db = db;
+        this.jobs = new JobTable(db);
+        this.history = new HistoryTable(db);
+        this.metadata = new MetadataTable(db);
+        this.profiles = new ProfileTable(db);
     }
 
-    /** Opens (creating or upgrading) the database file. */
+    /**
+     * Opens the file, creating it and its folder, or upgrading an older schema. The workbench's own file is
+     * {@link DatabaseLocation#resolve()}; the OSGi service opens that one.
+     */
     public static SqliteJobStore open(Path file) throws StoreException {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (java.io.IOException e) {
-            throw new StoreException("Cannot create the folder for the jobs database " + file + ": " + e.getMessage(), e);
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        Connection c = null;
-        try {
-            // the driver class is named directly: inside OSGi, DriverManager cannot see it
-            c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-            if (c == null) {
-                throw new SQLException("the SQLite driver did not accept " + file);
-            }
-            c.setAutoCommit(false);
-            Schema.migrate(c);
-            c.commit();
-            return new SqliteJobStore(file, c);
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw new StoreException("Cannot open the jobs database " + file + ": " + e.getMessage(), e);
-        }
+        return new SqliteJobStore(Database.open(file));
     }
 
-    /** The database file. */
+    /** The database file (absolute). */
     public Path file() {
-        return file;
+        return db.file();
     }
 
     @Override
-    public synchronized void create(Job job) throws StoreException {
-        write("store job " + job.name(), () -> {
-            try (PreparedStatement ps = connection.prepareStatement(JobRows.INSERT)) {
-                JobRows.bind(ps, job);
-                ps.executeUpdate();
+    public void create(Job job) throws StoreException {
+        String[] row = JobRows.values(JobChecks.check(job));
+        db.write("store job " + job.name(), () -> {
+            if (!jobs.insert(row)) {
+                throw new StoreProblem("a job with the id '" + job.id() + "' exists already; nothing was stored");
             }
-            appendHistory(List.of(StatusChange.created(job.id(), job.status(), job.createdAt())));
-            return Set.of(job.id());
+            history.append(List.of(StatusChange.created(job.id(), job.status(), job.createdAt())));
+            return null;
         });
+        tell(Set.of(job.id()));
     }
 
     @Override
-    public synchronized void update(Job job) throws StoreException {
-        write("update job " + job.name(), () -> {
-            if (updateIfStatus(job, job.status()) == 0) {
-                throw new SQLException("job " + job.id() + " does not exist or its status changed to something other than "
-                        + job.status() + " meanwhile");
+    public void update(Job job) throws StoreException {
+        String[] row = JobRows.values(JobChecks.check(job));
+        boolean written = db.write("update job " + job.name(), () -> {
+            String[] stored = jobs.text(job.id());
+            if (stored == null) {
+                throw new StoreProblem("there is no job with the id '" + job.id() + "' (it may have been deleted)");
             }
-            return Set.of(job.id());
+            if (!row[JobRows.STATUS].equals(stored[JobRows.STATUS])) {
+                throw new StoreProblem("its status is " + stored[JobRows.STATUS] + " now, not " + row[JobRows.STATUS]
+                        + ": it was changed meanwhile (by a sync or another NAMDRunner); nothing was written, read it again");
+            }
+            if (JobRows.sameExceptUpdatedAt(stored, row)) {
+                return false;
+            }
+            jobs.update(row);
+            return true;
         });
-    }
-
-    @Override
-    public synchronized Optional<Job> find(String id) throws StoreException {
-        return read("read job " + id, () -> {
-            try (PreparedStatement ps = connection.prepareStatement(JobRows.SELECT + " WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(JobRows.read(rs)) : Optional.<Job>empty();
-                }
-            }
-        });
-    }
-
-    @Override
-    public synchronized List<Job> list(JobFilter filter) throws StoreException {
-        return read("list jobs", () -> {
-            StringBuilder sql = new StringBuilder(JobRows.SELECT + " WHERE 1 = 1");
-            List<String> args = new ArrayList<>();
-            if (!filter.statuses().isEmpty()) {
-                sql.append(" AND status IN (").append("?, ".repeat(filter.statuses().size() - 1)).append("?)");
-                filter.statuses().forEach(s -> args.add(s.name()));
-            }
-            if (filter.clusterProfileId() != null) {
-                sql.append(" AND cluster_profile = ?");
-                args.add(filter.clusterProfileId());
-            }
-            sql.append(" ORDER BY created_at DESC, id");
-            try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setString(i + 1, args.get(i));
-                }
-                List<Job> jobs = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        jobs.add(JobRows.read(rs));
-                    }
-                }
-                return jobs;
-            }
-        });
-    }
-
-    @Override
-    public synchronized List<StatusChange> history(String jobId) throws StoreException {
-        return read("read the history of job " + jobId, () -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT old_status, new_status, changed_at, source, detail FROM job_status_history WHERE job_id = ? ORDER BY id")) {
-                ps.setString(1, jobId);
-                List<StatusChange> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String from = rs.getString(1);
-                        // the history keeps what happened, even a move today's table would not allow (e.g. migrated rows)
-                        out.add(HistoryRows.of(jobId, from == null ? null : JobStatus.valueOf(from), JobStatus.valueOf(rs.getString(2)),
-                                Instant.parse(rs.getString(3)), StatusSource.fromKey(rs.getString(4)), rs.getString(5)));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    @Override
-    public synchronized BatchResult apply(List<JobUpdate> updates) throws StoreException {
-        List<String> written = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<String> conflicts = new ArrayList<>();
-        if (updates.isEmpty()) {
-            return new BatchResult(written, unchanged, conflicts);
+        if (written) {
+            tell(Set.of(job.id()));
         }
-        write("apply " + updates.size() + " job updates", () -> {
-            written.clear();
-            unchanged.clear();
-            conflicts.clear();
-            List<StatusChange> history = new ArrayList<>();
-            for (JobUpdate u : updates) {
-                Optional<Job> stored = findInTransaction(u.job().id());
-                if (stored.isEmpty() || stored.get().status() != u.expectedStatus()) {
-                    conflicts.add(u.job().id());
-                } else if (u.change() == null && sameExceptUpdatedAt(stored.get(), u.job())) {
-                    unchanged.add(u.job().id());
-                } else {
-                    updateIfStatus(u.job(), u.expectedStatus());
-                    written.add(u.job().id());
-                    if (u.change() != null) {
-                        history.add(u.change());
-                    }
-                }
-            }
-            appendHistory(history);
-            return new LinkedHashSet<>(written);
-        });
-        return new BatchResult(written, unchanged, conflicts);
     }
 
     @Override
-    public synchronized boolean delete(String id) throws StoreException {
-        boolean[] deleted = new boolean[1];
-        write("delete job " + id, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM jobs WHERE id = ?")) {
-                ps.setString(1, id);
-                deleted[0] = ps.executeUpdate() > 0;
-            }
-            return deleted[0] ? Set.of(id) : Set.of();
-        });
-        return deleted[0];
+    public Optional<Job> find(String id) throws StoreException {
+        JobChecks.checkId(id);
+        return db.read("read job " + id, () -> jobs.find(id));
     }
 
     @Override
-    public synchronized Optional<String> metadata(String key) throws StoreException {
-        return read("read setting " + key, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM app_metadata WHERE key = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
+    public List<Job> list(JobFilter filter) throws StoreException {
+        JobFilter f = filter == null ? JobFilter.all() : filter;
+        return db.read("list jobs", () -> jobs.list(f));
     }
 
     @Override
-    public synchronized void putMetadata(String key, String value) throws StoreException {
-        write("save setting " + key, () -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO app_metadata (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
-                ps.setString(1, key);
-                ps.setString(2, value);
-                ps.executeUpdate();
-            }
-            return Set.of();
-        });
+    public List<StatusChange> history(String jobId) throws StoreException {
+        JobChecks.checkId(jobId);
+        return db.read("read the history of job " + jobId, () -> history.read(jobId));
     }
 
     @Override
-    public synchronized List<ClusterProfile> loadProfiles() throws StoreException {
-        return read("read cluster profiles", () -> {
-            List<ClusterProfile> out = new ArrayList<>();
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT data FROM cluster_profiles ORDER BY id")) {
-                while (rs.next()) {
-                    out.add(JsonCodec.profile(rs.getString(1)));
-                }
+    public BatchResult apply(List<JobUpdate> updates) throws StoreException {
+        Objects.requireNonNull(updates, "updates");
+        if (updates.isEmpty()) {
+            return new BatchResult(List.of(), List.of(), List.of());
+        }
+        for (JobUpdate u : updates) {
+            if (u == null) {
+                throw new InvalidInputException("updates", "The batch contains an empty update.");
             }
-            return out;
+            JobChecks.check(u.job());
+        }
+        BatchResult result = db.write("apply " + updates.size() + " job updates", () -> new BatchApply(jobs, history).run(updates));
+        tell(new LinkedHashSet<>(result.written()));
+        return result;
+    }
+
+    @Override
+    public boolean delete(String id) throws StoreException {
+        JobChecks.checkId(id);
+        boolean deleted = db.write("delete job " + id, () -> jobs.delete(id));
+        if (deleted) {
+            tell(Set.of(id));
+        }
+        return deleted;
+    }
+
+    @Override
+    public Optional<String> metadata(String key) throws StoreException {
+        JobChecks.checkMetadataKey(key);
+        return db.read("read setting " + key, () -> metadata.get(key));
+    }
+
+    @Override
+    public void putMetadata(String key, String value) throws StoreException {
+        JobChecks.checkMetadataKey(key);
+        if (value == null) {
+            throw new InvalidInputException("value", "The value of setting '" + key + "' is missing.");
+        }
+        db.write("save setting " + key, () -> {
+            metadata.put(key, value);
+            return null;
         });
     }
 
     @Override
-    public synchronized void saveProfile(ClusterProfile profile) throws StoreException {
-        write("save cluster profile " + profile.id(), () -> {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO cluster_profiles (id, data, updated_at) VALUES (?, ?, ?) "
-                    + "ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at")) {
-                ps.setString(1, profile.id());
-                ps.setString(2, JsonCodec.profile(profile));
-                ps.setString(3, Instant.now().toString());
-                ps.executeUpdate();
-            }
-            return Set.of();
+    public List<ClusterProfile> loadProfiles() throws StoreException {
+        return db.read("read cluster profiles", profiles::all);
+    }
+
+    @Override
+    public void saveProfile(ClusterProfile profile) throws StoreException {
+        if (profile == null) {
+            throw new InvalidInputException("profile", "No cluster profile was given.");
+        }
+        db.write("save cluster profile " + profile.id(), () -> {
+            profiles.save(profile);
+            return null;
         });
     }
 
     @Override
-    public synchronized boolean deleteProfile(String id) throws StoreException {
-        boolean[] deleted = new boolean[1];
-        write("delete cluster profile " + id, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM cluster_profiles WHERE id = ?")) {
-                ps.setString(1, id);
-                deleted[0] = ps.executeUpdate() > 0;
-            }
-            return Set.of();
-        });
-        return deleted[0];
+    public boolean deleteProfile(String id) throws StoreException {
+        InputRules.checkName("id", "profile id", id);
+        return db.write("delete cluster profile " + id, () -> profiles.delete(id));
     }
 
     @Override
     public void addListener(JobStoreListener listener) {
-        listeners.add(listener);
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
@@ -297,116 +202,13 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Auto
     }
 
     @Override
-    public synchronized void close() {
-        closeQuietly(connection);
+    public void close() {
+        db.close();
     }
 
-    private int updateIfStatus(Job job, JobStatus expected) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(JobRows.UPDATE + " AND status = ?")) {
-            JobRows.bind(ps, job);
-            ps.setString(22, expected.name());
-            return ps.executeUpdate();
-        }
-    }
-
-    private Optional<Job> findInTransaction(String id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(JobRows.SELECT + " WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(JobRows.read(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private static boolean sameExceptUpdatedAt(Job stored, Job candidate) {
-        return stored.equals(candidate.toBuilder().updatedAt(stored.updatedAt()).build());
-    }
-
-    private void appendHistory(List<StatusChange> changes) throws SQLException {
-        if (changes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = connection.prepareStatement(HISTORY_INSERT)) {
-            for (StatusChange c : changes) {
-                ps.setString(1, c.jobId());
-                ps.setString(2, c.from() == null ? null : c.from().name());
-                ps.setString(3, c.to().name());
-                ps.setString(4, c.at().toString());
-                ps.setString(5, c.source().key());
-                ps.setString(6, c.detail());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    /** A unit of work inside one transaction; returns the ids to tell listeners about. */
-    private interface Work {
-        Set<String> run() throws SQLException;
-    }
-
-    /** A read; SQLite gives it a consistent snapshot. */
-    private interface Read<T> {
-        T run() throws SQLException;
-    }
-
-    private void write(String what, Work work) throws StoreException {
-        Set<String> changed;
-        try {
-            changed = work.run();
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            throw new StoreException("Could not " + what + ": " + describe(e), e);
-        }
+    private void tell(Set<String> changed) {
         if (!changed.isEmpty()) {
-            for (JobStoreListener l : listeners) {
-                try {
-                    l.jobsChanged(changed);
-                } catch (RuntimeException e) {
-                    // a failing listener must not undo or hide a committed write
-                }
-            }
-        }
-    }
-
-    private <T> T read(String what, Read<T> read) throws StoreException {
-        try {
-            T result = read.run();
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            throw new StoreException("Could not " + what + ": " + describe(e), e);
-        }
-    }
-
-    private static String describe(Exception e) {
-        String m = e.getMessage();
-        if (m != null && m.contains("SQLITE_BUSY")) {
-            return "the database is busy (another NAMDRunner is writing); try again";
-        }
-        if (m != null && m.contains("UNIQUE constraint failed: jobs.id")) {
-            return "a job with this id already exists";
-        }
-        return m == null ? e.toString() : m;
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            // the original failure is what matters
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // nothing to do
-            }
+            ListenerCalls.tell(listeners, Set.copyOf(changed));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.namdrunner.core.validation.InputRules;
 
@@ -13,6 +14,8 @@ import org.namdrunner.core.validation.InputRules;
  * {@link Optional} outside.
  */
 public final class Job {
+
+    private static final Pattern SLURM_ID = Pattern.compile("\\d{1,12}(_\\d{1,9})?");
 
     private final String id;
     private final String name;
@@ -60,7 +63,7 @@ public final class Job {
         this.outputFiles.forEach(InputRules::checkRelativePath);
         this.error = b.error;
         this.missingSince = b.missingSince;
-        if (slurmId != null && !slurmId.matches("\\d{1,12}(_\\d{1,9})?")) {
+        if (slurmId != null && !SLURM_ID.matcher(slurmId).matches()) {
             throw new InvalidInputException("slurmId", "'" + InputRules.printable(slurmId) + "' is not a SLURM job id.");
         }
     }

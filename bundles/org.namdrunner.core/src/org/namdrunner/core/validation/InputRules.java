@@ -18,6 +18,7 @@ public final class InputRules {
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9_.+-]+");
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
     private static final String SHELL_CHARACTERS = " \t;&|<>()$`\\\"'*?[]{}!#~%=,:@^";
 
     private InputRules() {
@@ -79,7 +80,7 @@ public final class InputRules {
         if (path.length() > MAX_PATH_LENGTH) {
             throw new InvalidInputException("path", "The path is longer than " + MAX_PATH_LENGTH + " characters.");
         }
-        if (path.startsWith("/") || path.startsWith("\\") || path.startsWith("~") || path.matches("^[A-Za-z]:.*")) {
+        if (path.startsWith("/") || path.startsWith("\\") || path.startsWith("~") || WINDOWS_DRIVE.matcher(path).matches()) {
             throw new InvalidInputException("path", "The path '" + printable(path)
                     + "' is absolute; give a path inside the job's folder, e.g. input_files/structure.psf.");
         }

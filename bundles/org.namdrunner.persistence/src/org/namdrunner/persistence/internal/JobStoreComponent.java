@@ -16,18 +16,23 @@ import org.namdrunner.core.store.StoreException;
 import org.namdrunner.persistence.DatabaseLocation;
 import org.namdrunner.persistence.SqliteJobStore;
 
-/** The OSGi DS component: opens the database of {@link DatabaseLocation} while the bundle is active. */
+/**
+ * The Declarative Services component (OSGI-INF/jobStore.xml): opens the database of {@link DatabaseLocation} when
+ * first used and closes it when the bundle stops. If the file cannot be opened, activation fails with the store's
+ * message and the service is not offered.
+ */
 public final class JobStoreComponent implements JobStore, ClusterProfileStore {
 
-    private SqliteJobStore store;
+    private volatile SqliteJobStore store;
 
     public void activate() throws StoreException {
         store = SqliteJobStore.open(DatabaseLocation.resolve());
     }
 
     public void deactivate() {
-        if (store != null) {
-            store.close();
+        SqliteJobStore s = store;
+        if (s != null) {
+            s.close();
         }
     }
 

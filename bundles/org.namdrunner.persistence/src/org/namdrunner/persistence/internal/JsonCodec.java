@@ -1,79 +1,163 @@
 package org.namdrunner.persistence.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.ErrorInfo;
 import org.namdrunner.core.model.MemorySize;
 import org.namdrunner.core.model.Resources;
 
-/** The JSON columns: resources, error info, file lists, cluster profiles. */
+/**
+ * The JSON columns: resources, error info, file lists, cluster profiles. Listing thousands of jobs reads three of
+ * them per row, so the job columns use Gson's streaming reader and writer, and resources and file lists, which
+ * jobs share (a person's few resource presets, the same input files), are decoded once per distinct text.
+ */
 public final class JsonCodec {
 
     private static final Gson GSON = new Gson();
     private static final Type STRINGS = new TypeToken<List<String>>() { }.getType();
+    private static final DecodedCache<Resources> RESOURCES = new DecodedCache<>(256);
+    private static final DecodedCache<List<String>> STRING_LISTS = new DecodedCache<>(256);
 
     private JsonCodec() {
     }
 
+    /** {@code {"cores":32,"memory":"64GB","walltimeSeconds":43200,"partition":..,"qos":..,"account":..,"gpus":0,"constraint":..}} */
     public static String resources(Resources r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("cores", r.cores());
-        o.addProperty("memory", r.memory().toString());
-        o.addProperty("walltimeSeconds", r.walltime().toSeconds());
-        o.addProperty("partition", r.partition());
-        o.addProperty("qos", r.qos());
-        o.addProperty("account", r.account());
-        o.addProperty("gpus", r.gpus());
-        o.addProperty("constraint", r.constraint());
-        return o.toString();
+        return write(w -> {
+            w.beginObject();
+            w.name("cores").value(r.cores());
+            w.name("memory").value(r.memory().toString());
+            w.name("walltimeSeconds").value(r.walltime().toSeconds());
+            w.name("partition").value(r.partition());
+            w.name("qos").value(r.qos());
+            w.name("account").value(r.account());
+            w.name("gpus").value(r.gpus());
+            w.name("constraint").value(r.constraint());
+            w.endObject();
+        });
     }
 
     public static Resources resources(String json) {
-        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-        return new Resources(o.get("cores").getAsInt(), MemorySize.parse(o.get("memory").getAsString()),
-                Duration.ofSeconds(o.get("walltimeSeconds").getAsLong()), str(o, "partition"), str(o, "qos"),
-                str(o, "account"), o.has("gpus") ? o.get("gpus").getAsInt() : 0, str(o, "constraint"));
+        Resources known = RESOURCES.get(json);
+        if (known == null) {
+            known = decodeResources(json);
+            RESOURCES.put(json, known);
+        }
+        return known;
+    }
+
+    private static Resources decodeResources(String json) {
+        return read(json, in -> {
+            int cores = 0;
+            int gpus = 0;
+            long walltime = 0;
+            String memory = null;
+            String partition = "";
+            String qos = "";
+            String account = "";
+            String constraint = "";
+            in.beginObject();
+            while (in.hasNext()) {
+                switch (in.nextName()) {
+                    case "cores" -> cores = in.nextInt();
+                    case "memory" -> memory = in.nextString();
+                    case "walltimeSeconds" -> walltime = in.nextLong();
+                    case "partition" -> partition = string(in);
+                    case "qos" -> qos = string(in);
+                    case "account" -> account = string(in);
+                    case "gpus" -> gpus = in.nextInt();
+                    case "constraint" -> constraint = string(in);
+                    default -> in.skipValue();
+                }
+            }
+            in.endObject();
+            return new Resources(cores, MemorySize.parse(memory), Duration.ofSeconds(walltime), partition, qos, account, gpus, constraint);
+        });
     }
 
     public static String error(ErrorInfo e) {
         if (e == null) {
             return null;
         }
-        JsonObject o = new JsonObject();
-        o.addProperty("type", e.type());
-        o.addProperty("message", e.message());
-        o.addProperty("exitCode", e.exitCode());
-        o.addProperty("at", e.at().toString());
-        return o.toString();
+        return write(w -> {
+            w.beginObject();
+            w.name("type").value(e.type());
+            w.name("message").value(e.message());
+            w.name("exitCode").value(e.exitCode());
+            w.name("at").value(Times.format(e.at()));
+            w.endObject();
+        });
     }
 
     public static ErrorInfo error(String json) {
         if (json == null || json.isBlank()) {
             return null;
         }
-        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-        return new ErrorInfo(str(o, "type"), str(o, "message"), str(o, "exitCode"), Instant.parse(o.get("at").getAsString()));
+        return read(json, in -> {
+            String type = "";
+            String message = "";
+            String exitCode = "";
+            String at = null;
+            in.beginObject();
+            while (in.hasNext()) {
+                switch (in.nextName()) {
+                    case "type" -> type = string(in);
+                    case "message" -> message = string(in);
+                    case "exitCode" -> exitCode = string(in);
+                    case "at" -> at = string(in);
+                    default -> in.skipValue();
+                }
+            }
+            in.endObject();
+            return new ErrorInfo(type, message, exitCode, Times.parse(at));
+        });
     }
 
     public static String strings(List<String> list) {
-        return GSON.toJson(list);
+        return write(w -> {
+            w.beginArray();
+            for (String s : list) {
+                w.value(s);
+            }
+            w.endArray();
+        });
     }
 
+    /** An immutable list. */
     public static List<String> strings(String json) {
-        if (json == null || json.isBlank()) {
+        if (json == null || json.isBlank() || json.equals("[]")) {
             return List.of();
         }
-        List<String> list = GSON.fromJson(json, STRINGS);
-        return list == null ? List.of() : list;
+        List<String> known = STRING_LISTS.get(json);
+        if (known == null) {
+            known = read(json, in -> {
+                List<String> out = new ArrayList<>();
+                in.beginArray();
+                while (in.hasNext()) {
+                    out.add(in.nextString());
+                }
+                in.endArray();
+                return List.copyOf(out);
+            });
+            STRING_LISTS.put(json, known);
+        }
+        return known;
     }
 
     public static String profile(ClusterProfile p) {
@@ -112,5 +196,43 @@ public final class JsonCodec {
 
     private static String str(JsonObject o, String key) {
         return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "";
+    }
+
+    private interface Writing {
+        void to(JsonWriter w) throws IOException;
+    }
+
+    private interface Reading<T> {
+        T from(JsonReader r) throws IOException;
+    }
+
+    private static String write(Writing writing) {
+        StringWriter out = new StringWriter(64);
+        try (JsonWriter w = new JsonWriter(out)) {
+            writing.to(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    private static <T> T read(String json, Reading<T> reading) {
+        try (JsonReader in = new JsonReader(new StringReader(json))) {
+            T value = reading.from(in);
+            if (in.peek() != JsonToken.END_DOCUMENT) {
+                throw new IllegalStateException("text after the JSON value: " + json);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalStateException("not the expected JSON: " + json + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String string(JsonReader in) throws IOException {
+        if (in.peek() == JsonToken.NULL) {
+            in.nextNull();
+            return "";
+        }
+        return in.nextString();
     }
 }

@@ -5,184 +5,215 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import com.google.gson.JsonElement;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
-import org.namdrunner.core.model.ErrorInfo;
+import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
-import org.namdrunner.core.model.MemorySize;
-import org.namdrunner.core.model.Resources;
+import org.namdrunner.core.model.StatusSource;
 
 /**
- * Version 1 (the prototype) → version 2. New columns are added and filled from the old ones: the job
- * type becomes {@code namd}, the cluster {@code default}, {@code slurm_config} becomes resources,
- * {@code namd_config} the type parameters, a plain-text error becomes error info. A status word the
- * current model does not know becomes UNKNOWN, with a history row saying what it was. No row is dropped.
+ * Schema 1 (the prototype, docs/persistence.md) to schema 2, by SQLite's rebuild procedure: the old tables are
+ * renamed, the new ones created exactly as in a fresh database, every row converted and copied (history keeps its
+ * ids and order), the old tables dropped, and the foreign keys checked. Runs with foreign keys off inside the
+ * open's transaction. A job whose values had to change gets one history row saying what they were; history rows
+ * of jobs that do not exist (the prototype did not enforce foreign keys) are kept in {@code app_metadata}.
  */
 final class MigrationFromV1 {
 
-    private record OldRow(String id, String name, String status, String slurmConfig, String namdConfig, String error,
-            String updatedAt) {
+    static final String NOTE = "migrated from schema 1: ";
+
+    private record OldHistory(long id, String jobId, String from, String to, String at, String source) {
     }
 
     private MigrationFromV1() {
     }
 
     static void run(Connection c) throws SQLException {
+        Instant now = Instant.now();
         try (Statement s = c.createStatement()) {
-            add(c, s, "job_type TEXT NOT NULL DEFAULT 'namd'");
-            add(c, s, "cluster_profile TEXT NOT NULL DEFAULT 'default'");
-            add(c, s, "slurm_state TEXT");
-            add(c, s, "slurm_reason TEXT");
-            add(c, s, "started_at TEXT");
-            add(c, s, "resources TEXT NOT NULL DEFAULT '{}'");
-            add(c, s, "type_parameters TEXT NOT NULL DEFAULT '{}'");
-            add(c, s, "output_files TEXT NOT NULL DEFAULT '[]'");
-            add(c, s, "missing_since TEXT");
-            if (!Schema.hasColumn(c, "job_status_history", "detail")) {
-                s.execute("ALTER TABLE job_status_history ADD COLUMN detail TEXT NOT NULL DEFAULT ''");
-            }
-            s.execute("UPDATE job_status_history SET source = 'local' WHERE source IS NULL OR source NOT IN ('slurm','user','local')");
-            s.execute("UPDATE jobs SET input_files = '[]' WHERE input_files IS NULL OR input_files = ''");
+            s.execute("ALTER TABLE job_status_history RENAME TO job_status_history_v1");
+            s.execute("ALTER TABLE jobs RENAME TO jobs_v1");
+            s.execute(Schema.JOBS);
+            s.execute(Schema.HISTORY);
             Schema.createSideTables(s);
         }
-        List<OldRow> rows = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, name, status, slurm_config, namd_config, error_info, updated_at FROM jobs")) {
+        List<V1Job> oldJobs = readJobs(c);
+        List<OldHistory> oldHistory = readHistory(c);
+
+        Map<String, Instant> firstRunning = new HashMap<>();
+        for (OldHistory h : oldHistory) {
+            if (V1Job.status(h.to()) == JobStatus.RUNNING && Times.parseLegacy(h.at()) != null) {
+                firstRunning.putIfAbsent(h.jobId(), Times.parseLegacy(h.at()));
+            }
+        }
+        Set<String> taken = new HashSet<>();
+        for (V1Job o : oldJobs) {
+            if (o.id() != null && o.id().equals(Names.safeId(o.id(), Set.of()))) {
+                taken.add(o.id());
+            }
+        }
+        Map<String, Job> byOldId = new LinkedHashMap<>();
+        Map<String, List<String>> notes = new LinkedHashMap<>();
+        try (PreparedStatement insert = c.prepareStatement(JobRows.INSERT)) {
+            for (V1Job o : oldJobs) {
+                List<String> jobNotes = new ArrayList<>();
+                String newId = o.id() != null && taken.contains(o.id()) ? o.id() : Names.safeId(o.id(), taken);
+                taken.add(newId);
+                if (!newId.equals(o.id())) {
+                    jobNotes.add("id '" + o.id() + "' became '" + newId + "'");
+                }
+                Job job;
+                try {
+                    job = o.toJob(newId, firstRunning.get(o.id()), now, jobNotes);
+                } catch (RuntimeException e) {
+                    throw new StoreProblem("the prototype's job '" + o.id() + "' cannot be converted (" + e.getMessage()
+                            + "); the file was not changed");
+                }
+                JobRows.bind(insert, JobRows.values(job));
+                insert.addBatch();
+                byOldId.put(o.id(), job);
+                notes.put(job.id(), jobNotes);
+            }
+            insert.executeBatch();
+        }
+        JsonArray orphans = copyHistory(c, oldHistory, byOldId);
+        appendNotes(c, byOldId, notes, now);
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE job_status_history_v1");
+            s.execute("DROP TABLE jobs_v1");
+            try (ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                if (rs.next()) {
+                    throw new StoreProblem("after the upgrade a row of " + rs.getString(1) + " points to a missing job; the file was not changed");
+                }
+            }
+        }
+        JsonObject summary = new JsonObject();
+        summary.addProperty("at", Times.format(now));
+        summary.addProperty("jobs", byOldId.size());
+        summary.addProperty("historyRows", oldHistory.size() - orphans.size());
+        summary.addProperty("jobsWithNotes", notes.values().stream().filter(n -> !n.isEmpty()).count());
+        summary.addProperty("orphanHistoryRows", orphans.size());
+        putMetadata(c, "migration.schema1", summary.toString());
+        if (!orphans.isEmpty()) {
+            putMetadata(c, "migration.schema1.orphanHistory", orphans.toString());
+        }
+    }
+
+    private static List<V1Job> readJobs(Connection c) throws SQLException {
+        List<V1Job> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(V1Job.SELECT)) {
             while (rs.next()) {
-                rows.add(new OldRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7)));
+                String[] v = new String[14];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = rs.getString(i + 1);
+                }
+                out.add(new V1Job(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]));
             }
         }
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE jobs SET status = ?, resources = ?, type_parameters = ?, error_info = ?, name = ? WHERE id = ?");
-                PreparedStatement note = c.prepareStatement(
-                        "INSERT INTO job_status_history (job_id, old_status, new_status, changed_at, source, detail) VALUES (?, NULL, ?, ?, 'local', ?)")) {
-            for (OldRow row : rows) {
-                String status = knownStatus(row.status());
-                update.setString(1, status);
-                update.setString(2, JsonCodec.resources(resources(row.slurmConfig())));
-                update.setString(3, objectOrEmpty(row.namdConfig()));
-                update.setString(4, JsonCodec.error(error(row.error(), row.updatedAt())));
-                String name = Names.safe(row.name());
-                update.setString(5, name);
-                update.setString(6, row.id());
-                update.addBatch();
+        return out;
+    }
+
+    private static List<OldHistory> readHistory(Connection c) throws SQLException {
+        List<OldHistory> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id, job_id, old_status, new_status, changed_at, source FROM job_status_history_v1 ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new OldHistory(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+            }
+        }
+        return out;
+    }
+
+    /** Copies every row of a known job with its id; returns the rows of unknown jobs. */
+    private static JsonArray copyHistory(Connection c, List<OldHistory> rows, Map<String, Job> jobs) throws SQLException {
+        JsonArray orphans = new JsonArray();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_status_history "
+                + "(id, job_id, old_status, new_status, changed_at, source, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (OldHistory h : rows) {
+                Job job = jobs.get(h.jobId());
+                if (job == null) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("id", h.id());
+                    o.addProperty("job_id", h.jobId());
+                    o.addProperty("old_status", h.from());
+                    o.addProperty("new_status", h.to());
+                    o.addProperty("changed_at", h.at());
+                    o.addProperty("source", h.source());
+                    orphans.add(o);
+                    continue;
+                }
                 List<String> notes = new ArrayList<>();
-                if (!status.equals(row.status())) {
-                    notes.add("status '" + row.status() + "' is not known to this version");
+                ps.setLong(1, h.id());
+                ps.setString(2, job.id());
+                ps.setString(3, h.from() == null ? null : statusName("old status", h.from(), notes));
+                ps.setString(4, statusName("status", h.to(), notes));
+                Instant at = Times.parseLegacy(h.at());
+                if (at == null) {
+                    notes.add("time '" + h.at() + "' is not a time");
                 }
-                if (!name.equals(row.name())) {
-                    notes.add("name '" + row.name() + "' renamed to '" + name + "' (names become folder and SLURM job names)");
-                }
-                if (!notes.isEmpty()) {
-                    note.setString(1, row.id());
-                    note.setString(2, status);
-                    note.setString(3, Instant.now().toString());
-                    note.setString(4, "migrated from schema 1: " + String.join("; ", notes));
-                    note.addBatch();
-                }
+                ps.setString(5, Times.format(at == null ? job.createdAt() : at));
+                ps.setString(6, source(h.source(), notes));
+                ps.setString(7, notes.isEmpty() ? "" : NOTE + String.join("; ", notes));
+                ps.addBatch();
             }
-            update.executeBatch();
-            note.executeBatch();
+            ps.executeBatch();
         }
+        return orphans;
     }
 
-    private static void add(Connection c, Statement s, String columnDefinition) throws SQLException {
-        String column = columnDefinition.substring(0, columnDefinition.indexOf(' '));
-        if (!Schema.hasColumn(c, "jobs", column)) {
-            s.execute("ALTER TABLE jobs ADD COLUMN " + columnDefinition);
-        }
-    }
-
-    private static String knownStatus(String status) {
-        try {
-            return JobStatus.valueOf(status == null ? "" : status.strip().toUpperCase()).name();
-        } catch (IllegalArgumentException e) {
+    private static String statusName(String what, String word, List<String> notes) {
+        JobStatus s = V1Job.status(word);
+        if (s == null) {
+            notes.add(what + " was '" + word + "'");
             return JobStatus.UNKNOWN.name();
         }
+        return s.name();
     }
 
-    /** The prototype kept {@code {cores, memory: "16GB", walltime: "04:00:00", partition, qos, account}}. */
-    static Resources resources(String json) {
-        Resources r = Resources.minimal();
-        if (json == null || json.isBlank()) {
-            return r;
+    private static String source(String source, List<String> notes) {
+        for (StatusSource s : StatusSource.values()) {
+            if (source != null && s.key().equalsIgnoreCase(source.strip())) {
+                return s.key();
+            }
         }
-        try {
-            JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-            if (has(o, "cores")) {
-                r = r.withCores(o.get("cores").getAsInt());
-            }
-            if (has(o, "memory")) {
-                String mem = o.get("memory").getAsString();
-                r = r.withMemory(mem.matches("\\s*\\d+\\s*") ? new MemorySize(Long.parseLong(mem.strip()), MemorySize.Unit.GB) : MemorySize.parse(mem));
-            }
-            if (has(o, "walltime")) {
-                r = r.withWalltime(walltime(o.get("walltime").getAsString()));
-            }
-            if (has(o, "partition")) {
-                r = r.withPartition(o.get("partition").getAsString());
-            }
-            if (has(o, "qos")) {
-                r = r.withQos(o.get("qos").getAsString());
-            }
-            if (has(o, "account")) {
-                r = r.withAccount(o.get("account").getAsString());
-            }
-        } catch (RuntimeException e) {
-            // a prototype row with odd resources keeps the defaults rather than blocking the upgrade
-        }
-        return r;
+        notes.add(source == null ? "source not recorded" : "source was '" + source + "'");
+        return StatusSource.LOCAL.key();
     }
 
-    private static boolean has(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e != null && !e.isJsonNull() && !(e.isJsonPrimitive() && e.getAsString().isBlank());
-    }
-
-    static Duration walltime(String text) {
-        String t = text.strip();
-        long days = 0;
-        int dash = t.indexOf('-');
-        if (dash > 0) {
-            days = Long.parseLong(t.substring(0, dash));
-            t = t.substring(dash + 1);
-        }
-        String[] p = t.split(":");
-        long h = p.length == 3 ? Long.parseLong(p[0]) : 0;
-        long m = Long.parseLong(p[p.length == 3 ? 1 : 0]);
-        long s = p.length >= 2 ? Long.parseLong(p[p.length - 1]) : 0;
-        return Duration.ofDays(days).plusHours(h).plusMinutes(m).plusSeconds(s);
-    }
-
-    private static String objectOrEmpty(String json) {
-        if (json == null || json.isBlank()) {
-            return "{}";
-        }
-        try {
-            return JsonParser.parseString(json).isJsonObject() ? json : "{}";
-        } catch (RuntimeException e) {
-            return "{}";
+    private static void appendNotes(Connection c, Map<String, Job> jobs, Map<String, List<String>> notes, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HistoryTable.INSERT)) {
+            for (Job job : jobs.values()) {
+                List<String> n = notes.get(job.id());
+                if (n.isEmpty()) {
+                    continue;
+                }
+                ps.setString(1, job.id());
+                ps.setString(2, null);
+                ps.setString(3, job.status().name());
+                ps.setString(4, Times.format(now));
+                ps.setString(5, StatusSource.LOCAL.key());
+                ps.setString(6, NOTE + String.join("; ", n));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
-    private static ErrorInfo error(String text, String at) {
-        if (text == null || text.isBlank()) {
-            return null;
+    private static void putMetadata(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO app_metadata (key, value) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
         }
-        Instant when;
-        try {
-            when = Instant.parse(at);
-        } catch (RuntimeException e) {
-            when = Instant.EPOCH;
-        }
-        return new ErrorInfo("LEGACY", text, "", when);
     }
 }

@@ -28,9 +28,14 @@ public final class Jobs {
                 .inputFiles(List.of("input_files/a.psf", "input_files/a.pdb")).build();
     }
 
-    /** The job moved to {@code to} by SLURM, with evidence in the history row. */
+    /** The job moved to {@code to} by SLURM, with {@code detail} as reason and as history evidence. */
     public static JobUpdate move(Job job, JobStatus to, Instant at, String detail) {
         Job next = job.toBuilder().status(to).slurmId(job.slurmId().orElse("1000")).slurmReason(detail).updatedAt(at).build();
         return JobUpdate.statusChange(next, new StatusChange(job.id(), job.status(), to, at, StatusSource.SLURM, detail));
+    }
+
+    /** RUNNING and PENDING alternate, as when SLURM requeues a job. */
+    public static JobStatus flip(JobStatus s) {
+        return s == JobStatus.RUNNING ? JobStatus.PENDING : JobStatus.RUNNING;
     }
 }
