@@ -29,4 +29,9 @@ public class NamdRunnerWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setShowProgressIndicator(true);
         configurer.setTitle(WINDOW_TITLE);
     }
+
+    @Override
+    public void postWindowOpen() {
+        getWindowConfigurer().getWindow().getPartService().addPartListener(new EditorAreaKeeper());
+    }
 }

@@ -4,8 +4,9 @@ import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.namdrunner.ui.NamdRunnerUi;
+import org.namdrunner.ui.internal.status.StartupHooks;
 
-/** Opens the NAMD Jobs perspective first. */
+/** Opens the NAMD Jobs perspective first and starts the background sync once the window is up. */
 public class NamdRunnerWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
@@ -16,5 +17,16 @@ public class NamdRunnerWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public String getInitialWindowPerspectiveId() {
         return NamdRunnerUi.PERSPECTIVE_ID;
+    }
+
+    @Override
+    public void postStartup() {
+        StartupHooks.workbenchStarted(getWorkbenchConfigurer().getWorkbench().getDisplay());
+    }
+
+    @Override
+    public boolean preShutdown() {
+        StartupHooks.workbenchClosing();
+        return true;
     }
 }

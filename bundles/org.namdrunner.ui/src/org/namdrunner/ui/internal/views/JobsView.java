@@ -1,95 +1,236 @@
 package org.namdrunner.ui.internal.views;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.eclipse.core.commands.common.NotDefinedException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Link;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
-import org.namdrunner.core.model.Job;
+import org.eclipse.ui.statushandlers.StatusManager;
+import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.core.store.JobStoreListener;
+import org.namdrunner.core.store.StoreException;
+import org.namdrunner.ui.NamdRunnerUi;
+import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.ui.internal.services.ClusterState;
+import org.namdrunner.ui.internal.services.SyncCoordinator;
 
 /**
- * The researcher's list of jobs. Shows a short explanation instead of an empty table while there are no
- * jobs.
+ * The researcher's list of jobs, read from the job store in the background and kept current by the store's
+ * change events and the background sync. Shows "Starting…" until the services are there and a short
+ * explanation instead of an empty table while there are no jobs.
  */
 public class JobsView extends ViewPart {
 
+    public static final String STARTING = "Starting…";
     public static final String EMPTY_TITLE = "No jobs yet";
     public static final String EMPTY_HINT = "Jobs you create and submit to a cluster appear here, with their status "
             + "kept up to date from SLURM.\nClosing NAMDRunner loses nothing: every job and its history is stored on "
             + "this computer.";
+    public static final String EMPTY_ACTIONS = "<a href=\"new\">Create a job…</a>     <a href=\"clusters\">Set up your cluster…</a>";
+
+    private static final int REPAINT_MILLIS = 30_000;
+    private static final int RELOAD_DELAY_MILLIS = 150;
 
     private Composite stack;
     private StackLayout stackLayout;
+    private Label starting;
     private Composite emptyState;
-    private TableViewer viewer;
+    private Composite content;
+    private FilterBar filterBar;
+    private StaleBanner staleBanner;
+    private JobsTable table;
+    private Backend backend;
+    private Job reload;
+    private boolean loaded;
+    private final JobStoreListener storeListener = ids -> scheduleReload();
+    private final Runnable profilesListener = () -> onUi(this::profilesChanged);
+    private final SyncCoordinator.Listener syncListener = new SyncCoordinator.Listener() {
+        @Override
+        public void clusterChanged(ClusterState state) {
+            onUi(JobsView.this::staleChanged);
+        }
+
+        @Override
+        public void progressChanged() {
+            onUi(() -> table.repaint());
+        }
+    };
 
     @Override
     public void createPartControl(Composite parent) {
         stack = new Composite(parent, SWT.NONE);
         stackLayout = new StackLayout();
         stack.setLayout(stackLayout);
+        starting = new Label(stack, SWT.NONE);
+        starting.setText(STARTING);
         emptyState = createEmptyState(stack);
-        viewer = createTable(stack);
-        setJobs(List.of());
-        StartupTiming.reportFirstPaint(emptyState, viewer.getControl());
+        content = createContent(stack);
+        show(starting);
+        StartupTiming.reportFirstPaint(starting, emptyState, table.viewer().getControl());
+        Display display = parent.getDisplay();
+        Backend.whenReadyOnUi(display, this::connect);
+        display.timerExec(REPAINT_MILLIS, new Runnable() {
+            @Override
+            public void run() {
+                if (!table.viewer().getControl().isDisposed()) {
+                    table.repaint();
+                    display.timerExec(REPAINT_MILLIS, this);
+                }
+            }
+        });
     }
 
     private Composite createEmptyState(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.swtDefaults().margins(24, 24).applyTo(c);
+        GridLayoutFactory.swtDefaults().margins(24, 24).spacing(8, 12).applyTo(c);
         Label title = new Label(c, SWT.NONE);
         title.setText(EMPTY_TITLE);
         title.setFont(JFaceResources.getHeaderFont());
         Label hint = new Label(c, SWT.WRAP);
         hint.setText(EMPTY_HINT);
         GridDataFactory.fillDefaults().grab(true, false).hint(520, SWT.DEFAULT).applyTo(hint);
+        Link actions = new Link(c, SWT.NONE);
+        actions.setText(EMPTY_ACTIONS);
+        actions.addListener(SWT.Selection, e -> runCommand("new".equals(e.text) ? NamdRunnerUi.COMMAND_NEW_JOB
+                : NamdRunnerUi.COMMAND_CLUSTER_PREFERENCES));
         return c;
     }
 
-    private TableViewer createTable(Composite parent) {
-        TableViewer v = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.VIRTUAL);
-        Table table = v.getTable();
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        column(v, "Name", 200, j -> j.name());
-        column(v, "Type", 90, Job::jobTypeId);
-        column(v, "Status", 110, j -> j.status().label());
-        column(v, "SLURM ID", 90, j -> j.slurmId().orElse(""));
-        column(v, "Cluster", 110, Job::clusterProfileId);
-        column(v, "Submitted", 150, j -> j.submittedAt().map(Object::toString).orElse(""));
-        v.setContentProvider(ArrayContentProvider.getInstance());
-        getSite().setSelectionProvider(v);
-        return v;
+    private Composite createContent(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(c);
+        filterBar = new FilterBar(c, q -> table.setQuery(q));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(filterBar.control());
+        staleBanner = new StaleBanner(c, this::syncNow);
+        staleBanner.show(List.of());
+        table = new JobsTable(c);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(table.viewer().getControl());
+        table.onRowsChanged(rows -> filterBar.showCount(rows.visible().size(), rows.totalCount()));
+
+        MenuManager menu = new MenuManager();
+        menu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        table.viewer().getControl().setMenu(menu.createContextMenu(table.viewer().getControl()));
+        getSite().registerContextMenu(NamdRunnerUi.JOBS_VIEW_ID, menu, table.viewer());
+        getSite().setSelectionProvider(table.viewer());
+        table.viewer().addDoubleClickListener(e -> runCommand(NamdRunnerUi.COMMAND_OPEN));
+        return c;
     }
 
-    private static void column(TableViewer v, String title, int width, java.util.function.Function<Job, String> text) {
-        TableViewerColumn col = new TableViewerColumn(v, SWT.LEFT);
-        col.getColumn().setText(title);
-        col.getColumn().setWidth(width);
-        col.getColumn().setMoveable(true);
-        col.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Job) element);
+    private void connect(Backend b) {
+        if (stack.isDisposed()) {
+            return;
+        }
+        backend = b;
+        table.setContext(new BackendRowContext(b));
+        filterBar.setClusters(b.profiles().all());
+        b.store().addListener(storeListener);
+        b.sync().addListener(syncListener);
+        b.profiles().addListener(profilesListener);
+        reload = Job.create("Loading jobs", monitor -> {
+            try {
+                List<org.namdrunner.core.model.Job> jobs = b.store().list(JobFilter.all());
+                onUi(() -> setJobs(jobs));
+                return Status.OK_STATUS;
+            } catch (StoreException e) {
+                return Status.error("The list of jobs could not be read from the job database: " + e.getMessage(), e);
             }
         });
+        reload.setSystem(true);
+        reload.schedule();
+    }
+
+    private void scheduleReload() {
+        Job r = reload;
+        if (r != null) {
+            r.schedule(RELOAD_DELAY_MILLIS);
+        }
+    }
+
+    private void onUi(Runnable r) {
+        Display d = stack.getDisplay();
+        if (!d.isDisposed()) {
+            d.asyncExec(() -> {
+                if (!stack.isDisposed()) {
+                    r.run();
+                }
+            });
+        }
     }
 
     /** Shows these jobs, or the empty state when there are none. UI thread only. */
-    public void setJobs(List<Job> jobs) {
-        viewer.setInput(jobs);
-        stackLayout.topControl = jobs.isEmpty() ? emptyState : viewer.getControl();
-        stack.layout(true, true);
+    public void setJobs(List<org.namdrunner.core.model.Job> jobs) {
+        loaded = true;
+        table.setJobs(jobs);
+        staleChanged();
+        show(jobs.isEmpty() ? emptyState : content);
+    }
+
+    private void show(org.eclipse.swt.widgets.Control top) {
+        if (stackLayout.topControl != top) {
+            stackLayout.topControl = top;
+            stack.layout(true, true);
+        }
+    }
+
+    private void profilesChanged() {
+        filterBar.setClusters(backend.profiles().all());
+        table.refreshRows();
+    }
+
+    private void staleChanged() {
+        if (backend == null) {
+            return;
+        }
+        Set<String> withActiveJobs = new HashSet<>();
+        for (org.namdrunner.core.model.Job j : table.rows().visible()) {
+            if (j.status().isActive()) {
+                withActiveJobs.add(j.clusterProfileId());
+            }
+        }
+        List<StaleBanner.Entry> entries = new ArrayList<>();
+        for (ClusterState s : backend.sync().states()) {
+            if (s.stale() && withActiveJobs.contains(s.profileId())) {
+                entries.add(new StaleBanner.Entry(s.profileId(), backend.profiles().displayName(s.profileId()), s));
+            }
+        }
+        staleBanner.show(entries);
+        content.layout(true, true);
+        table.repaint();
+    }
+
+    private void syncNow(String profileId) {
+        Backend b = backend;
+        if (b != null) {
+            b.sync().syncNow(profileId);
+        }
+    }
+
+    private void runCommand(String commandId) {
+        try {
+            getSite().getService(IHandlerService.class).executeCommand(commandId, null);
+        } catch (NotDefinedException e) {
+            StatusManager.getManager().handle(Status.error("The command " + commandId + " is missing.", e), StatusManager.LOG);
+        } catch (org.eclipse.core.commands.ExecutionException | org.eclipse.core.commands.NotEnabledException
+                | org.eclipse.core.commands.NotHandledException e) {
+            StatusManager.getManager().handle(Status.error(e.getMessage(), e), StatusManager.LOG);
+        }
     }
 
     /** Whether the empty-state explanation is showing (for tests). */
@@ -97,12 +238,40 @@ public class JobsView extends ViewPart {
         return stackLayout.topControl == emptyState;
     }
 
-    public TableViewer viewer() {
-        return viewer;
+    /** Whether the jobs have been read from the store at least once (for tests). */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** The text of the stale banner, empty when it is hidden (for tests). */
+    public String staleBannerText() {
+        return staleBanner.control().isVisible() ? staleBanner.text() : "";
+    }
+
+    public JobsTable table() {
+        return table;
+    }
+
+    public org.eclipse.jface.viewers.TableViewer viewer() {
+        return table.viewer();
     }
 
     @Override
     public void setFocus() {
         stackLayout.topControl.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        Backend b = backend;
+        if (b != null) {
+            b.store().removeListener(storeListener);
+            b.sync().removeListener(syncListener);
+            b.profiles().removeListener(profilesListener);
+        }
+        if (reload != null) {
+            reload.cancel();
+        }
+        super.dispose();
     }
 }

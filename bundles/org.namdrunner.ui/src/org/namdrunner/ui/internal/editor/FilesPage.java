@@ -1,0 +1,176 @@
+package org.namdrunner.ui.internal.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.forms.IManagedForm;
+import org.namdrunner.core.cluster.ClusterConnection;
+import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.lifecycle.JobFolders;
+import org.namdrunner.core.model.Job;
+import org.namdrunner.ui.internal.handlers.Problems;
+import org.namdrunner.ui.internal.services.Backend;
+
+/**
+ * The job's files on the cluster with their sizes: inputs, generated scripts and results in the project folder,
+ * and while it runs, what it writes in its working folder. Read from the cluster when the page is first shown
+ * and on Refresh; until then the inputs and results the store knows are listed without sizes.
+ */
+final class FilesPage extends JobFormPage {
+
+    static final String ID = "files";
+
+    /** A row: where, kind, size (or -1 when unknown). */
+    record Row(String path, String kind, long size) {
+    }
+
+    private TableViewer table;
+    private Label state;
+    private org.eclipse.core.runtime.jobs.Job reader;
+    private boolean readOnce;
+
+    FilesPage(JobEditor editor) {
+        super(editor, ID, "Files");
+    }
+
+    @Override
+    void build(IManagedForm form) {
+        var tk = form.getToolkit();
+        Composite body = form.getForm().getBody();
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(body);
+        state = tk.createLabel(body, "", SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(state);
+        Button refresh = tk.createButton(body, "Refresh from cluster", SWT.PUSH);
+        refresh.addListener(SWT.Selection, e -> read());
+        table = new TableViewer(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+        table.getTable().setHeaderVisible(true);
+        table.getTable().setLinesVisible(true);
+        table.setContentProvider(ArrayContentProvider.getInstance());
+        column("File", 360, Row::path);
+        column("Size", 90, r -> r.size() < 0 ? "" : RemoteListing.size(r.size()), SWT.RIGHT);
+        column("Kind", 140, Row::kind);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(600, 300).applyTo(table.getControl());
+        tk.adapt(table.getTable());
+    }
+
+    private void column(String title, int width, java.util.function.Function<Row, String> text) {
+        column(title, width, text, SWT.LEFT);
+    }
+
+    private void column(String title, int width, java.util.function.Function<Row, String> text, int style) {
+        TableViewerColumn c = new TableViewerColumn(table, style);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((Row) element);
+            }
+        });
+    }
+
+    @Override
+    void update(JobSnapshot s) {
+        if (!readOnce) {
+            List<Row> known = new ArrayList<>();
+            s.job().inputFiles().forEach(f -> known.add(new Row(f, kind(f), -1)));
+            s.job().outputFiles().forEach(f -> known.add(new Row(f, kind(f), -1)));
+            table.setInput(known);
+            readOnce = true;
+            read();
+        }
+    }
+
+    static String kind(String path) {
+        if (path.startsWith(JobFolders.INPUTS + "/")) {
+            return "Input";
+        }
+        if (path.startsWith(JobFolders.OUTPUTS + "/")) {
+            return "Result";
+        }
+        if (path.startsWith(JobFolders.SCRIPTS + "/") || path.endsWith(".namd") || path.endsWith(".sbatch")) {
+            return "Generated script";
+        }
+        return path.equals(JobFolders.JOB_INFO) ? "Job record" : "Other";
+    }
+
+    private void read() {
+        JobSnapshot s = snapshot();
+        Backend b = jobEditor().backend();
+        ClusterProfile profile = s == null ? null : s.profile().orElse(null);
+        if (b == null || profile == null || s.job().projectDir().isEmpty()) {
+            state.setText(s != null && s.profile().isEmpty() ? "The cluster profile of this job is gone; its files cannot be read." : "");
+            return;
+        }
+        state.setText("Reading the job's folders on " + profile.name() + "…");
+        Job job = s.job();
+        if (reader != null) {
+            reader.cancel();
+        }
+        reader = org.eclipse.core.runtime.jobs.Job.create("Listing the files of " + job.name(), monitor -> {
+            List<Row> rows = new ArrayList<>();
+            String message;
+            try {
+                ClusterConnection c = b.connections().connectionFor(profile);
+                for (RemoteListing.RemoteFile f : RemoteListing.list(c, job.projectDir().get(), monitor)) {
+                    rows.add(new Row(f.path(), kind(f.path()), f.size()));
+                }
+                if (job.status().isActive() && job.scratchDir().isPresent()) {
+                    for (RemoteListing.RemoteFile f : RemoteListing.list(c, job.scratchDir().get(), monitor)) {
+                        if (!f.path().contains("/")) {
+                            rows.add(new Row("(working folder) " + f.path(), "Being written", f.size()));
+                        }
+                    }
+                }
+                message = rows.size() + " files, " + RemoteListing.size(rows.stream().mapToLong(Row::size).sum()) + " in all.";
+            } catch (Exception e) {
+                message = Problems.of("The files could not be listed", e).getMessage();
+                rows = null;
+            }
+            List<Row> done = rows;
+            String text = message;
+            table.getControl().getDisplay().asyncExec(() -> {
+                if (!table.getControl().isDisposed()) {
+                    if (done != null) {
+                        table.setInput(done);
+                    }
+                    state.setText(text);
+                    state.getParent().layout(true);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        reader.setSystem(false);
+        reader.schedule();
+    }
+
+    /** What the table shows (for tests). */
+    @SuppressWarnings("unchecked")
+    List<Row> rows() {
+        Object in = table.getInput();
+        return in instanceof List<?> l ? (List<Row>) l : List.of();
+    }
+
+    String stateText() {
+        return state.getText();
+    }
+
+    @Override
+    public void dispose() {
+        if (reader != null) {
+            reader.cancel();
+        }
+        super.dispose();
+    }
+}

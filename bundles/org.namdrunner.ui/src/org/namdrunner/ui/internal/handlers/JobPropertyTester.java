@@ -1,0 +1,23 @@
+package org.namdrunner.ui.internal.handlers;
+
+import org.eclipse.core.expressions.PropertyTester;
+import org.namdrunner.core.model.Job;
+
+/** {@code org.namdrunner.ui.job.canSubmit} and friends, for the handlers' enablement in plugin.xml. */
+public final class JobPropertyTester extends PropertyTester {
+
+    @Override
+    public boolean test(Object receiver, String property, Object[] args, Object expectedValue) {
+        if (!(receiver instanceof Job j)) {
+            return false;
+        }
+        return switch (property) {
+            case "canSubmit" -> JobActions.canSubmit(j);
+            case "canCancel" -> JobActions.canCancel(j);
+            case "canSync" -> JobActions.canSync(j);
+            case "canDownload" -> JobActions.canDownload(j);
+            case "canDelete" -> JobActions.canDelete(j);
+            default -> false;
+        };
+    }
+}
