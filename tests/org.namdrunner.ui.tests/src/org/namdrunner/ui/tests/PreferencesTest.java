@@ -1,0 +1,73 @@
+package org.namdrunner.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.ui.NamdRunnerUi;
+import org.namdrunner.ui.internal.preferences.ClusterProfileDialog;
+import org.namdrunner.ui.internal.preferences.ClustersPreferencePage;
+
+/** Cluster profiles and sync settings through the preference pages, saved to the job database. */
+class PreferencesTest {
+
+    @Test
+    void aClusterAddedOnThePreferencePageIsSavedAndUsable() throws Exception {
+        Workbench.backend();
+        Workbench.executeAsync(NamdRunnerUi.COMMAND_CLUSTER_PREFERENCES);
+        Shell prefs = Dialogs.waitForPreferences();
+        Screenshots.capture(prefs, "preferences-clusters");
+
+        Ui.async(() -> Widgets.click(Widgets.button(prefs, ClustersPreferencePage.ADD)));
+        Shell dialog = Dialogs.waitFor(ClusterProfileDialog.TITLE, Duration.ofSeconds(10));
+        Ui.run(() -> {
+            Widgets.type(Widgets.after(dialog, "Name:", Text.class), "Lab cluster");
+            Widgets.type(Widgets.after(dialog, "Host:", Text.class), "hpc.lab.example.org");
+            Widgets.type(Widgets.after(dialog, "User:", Text.class), "jdoe");
+            Widgets.choose(Widgets.after(dialog, "Log in with:", Combo.class), "Password and second factor");
+            Widgets.type(Widgets.after(dialog, "Partitions:", Text.class), "normal, gpu");
+            Widgets.type(Widgets.after(dialog, "Module lines:", Text.class), "module load namd/3.0");
+            Widgets.type(Widgets.after(dialog, "Job folders under:", Text.class), "/projects/jdoe");
+            Widgets.type(Widgets.after(dialog, "Working folders under:", Text.class), "scratch/jdoe");
+        });
+        String error = Ui.sync(() -> Widgets.text(dialog));
+        assertTrue(error.contains("must be absolute"), "a relative folder is refused as it is typed: " + error);
+        assertTrue(!Ui.sync(() -> Widgets.button(dialog, "OK").isEnabled()), "OK waits for valid values");
+        Ui.run(() -> Widgets.type(Widgets.after(dialog, "Working folders under:", Text.class), "/scratch/jdoe"));
+        Screenshots.capture(dialog, "dialog-cluster-profile");
+        Dialogs.press(dialog, "OK");
+
+        Dialogs.press(prefs, "Apply and Close");
+        Ui.waitUntil("the new profile to be saved", Duration.ofSeconds(20),
+                () -> Workbench.backend().profiles().find("lab-cluster").isPresent());
+        ClusterProfile saved = Workbench.backend().profiles().find("lab-cluster").orElseThrow();
+        assertEquals("hpc.lab.example.org", saved.host());
+        assertEquals(ClusterProfile.AuthMethod.KEYBOARD_INTERACTIVE, saved.authMethod());
+        assertEquals(java.util.List.of("normal", "gpu"), saved.partitions());
+        assertEquals("/scratch/jdoe", saved.scratchRoot());
+    }
+
+    @Test
+    void theSyncPageShowsTheSyncSettings() throws Exception {
+        Ui.async(() -> PreferencesUtil.createPreferenceDialogOn(Workbench.window().getShell(), NamdRunnerUi.SYNC_PREFERENCE_PAGE_ID,
+                new String[] { NamdRunnerUi.CLUSTERS_PREFERENCE_PAGE_ID, NamdRunnerUi.SYNC_PREFERENCE_PAGE_ID }, null).open());
+        Shell prefs = Dialogs.waitForPreferences();
+        assertTrue(Ui.sync(() -> Widgets.button(prefs, org.namdrunner.ui.internal.preferences.SyncPreferencePage.AUTOMATIC_LABEL)
+                .getSelection()), "automatic sync is on by default");
+        Screenshots.capture(prefs, "preferences-sync");
+        Dialogs.press(prefs, "Cancel");
+    }
+
+    @AfterAll
+    static void remove() throws Exception {
+        Workbench.backend().profiles().remove("lab-cluster");
+    }
+}
