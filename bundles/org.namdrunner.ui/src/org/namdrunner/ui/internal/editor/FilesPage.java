@@ -7,9 +7,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -21,6 +19,7 @@ import org.namdrunner.core.lifecycle.JobFolders;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.ui.internal.handlers.Problems;
 import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.ui.internal.widgets.TableColumns;
 
 /**
  * The job's files on the cluster with their sizes: inputs, generated scripts and results in the project folder,
@@ -57,27 +56,12 @@ final class FilesPage extends JobFormPage {
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
         table.setContentProvider(ArrayContentProvider.getInstance());
-        column("File", 360, Row::path);
-        column("Size", 90, r -> r.size() < 0 ? "" : RemoteListing.size(r.size()), SWT.RIGHT);
-        column("Kind", 140, Row::kind);
+        TableColumns<Row> columns = new TableColumns<>(table, Row.class);
+        columns.add("File", 360, Row::path);
+        columns.add("Size", 90, SWT.RIGHT, r -> r.size() < 0 ? "" : RemoteListing.size(r.size()), null);
+        columns.add("Kind", 140, Row::kind);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(600, 300).applyTo(table.getControl());
         tk.adapt(table.getTable());
-    }
-
-    private void column(String title, int width, java.util.function.Function<Row, String> text) {
-        column(title, width, text, SWT.LEFT);
-    }
-
-    private void column(String title, int width, java.util.function.Function<Row, String> text, int style) {
-        TableViewerColumn c = new TableViewerColumn(table, style);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Row) element);
-            }
-        });
     }
 
     @Override

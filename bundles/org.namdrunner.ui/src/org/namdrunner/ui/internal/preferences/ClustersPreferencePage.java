@@ -14,9 +14,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -31,6 +29,7 @@ import org.namdrunner.ui.internal.preferences.ClusterProfileDialog.Mode;
 import org.namdrunner.ui.internal.prompts.SecretStore;
 import org.namdrunner.ui.internal.services.Backend;
 import org.namdrunner.ui.internal.services.Profiles;
+import org.namdrunner.ui.internal.widgets.TableColumns;
 
 /**
  * The cluster profiles: the built-in ones (which a person may adapt, and reset) and their own. Changes are
@@ -81,9 +80,10 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
         table.setContentProvider(ArrayContentProvider.getInstance());
-        column("Name", 150, ClusterProfile::name);
-        column("Login", 150, p -> (p.user().isEmpty() ? "" : p.user() + "@") + p.host() + (p.port() == 22 ? "" : ":" + p.port()));
-        column("Origin", 80, p -> profiles.isBuiltIn(p.id()) ? (changed.contains(p.id()) || profiles.isEdited(p.id())
+        TableColumns<ClusterProfile> columns = new TableColumns<>(table, ClusterProfile.class);
+        columns.add("Name", 150, ClusterProfile::name);
+        columns.add("Login", 150, p -> (p.user().isEmpty() ? "" : p.user() + "@") + p.host() + (p.port() == 22 ? "" : ":" + p.port()));
+        columns.add("Origin", 80, p -> profiles.isBuiltIn(p.id()) ? (changed.contains(p.id()) || profiles.isEdited(p.id())
                 ? "adapted" : "built-in") : "yours");
         GridDataFactory.fillDefaults().grab(true, true).hint(385, 220).applyTo(table.getControl());
 
@@ -104,18 +104,6 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
         table.addDoubleClickListener(e -> edit());
         refresh();
         return c;
-    }
-
-    private void column(String title, int width, java.util.function.Function<ClusterProfile, String> text) {
-        TableViewerColumn col = new TableViewerColumn(table, SWT.LEFT);
-        col.getColumn().setText(title);
-        col.getColumn().setWidth(width);
-        col.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((ClusterProfile) element);
-            }
-        });
     }
 
     private Button button(Composite parent, String label, Runnable action) {
