@@ -37,4 +37,6 @@ if [ -x "$ROOT/tests/cluster/start.sh" ]; then
 fi
 
 "$MVNW" -B -f "$ROOT/pom.xml" verify "$@"
+# the p2 route for plug-ins: install the example feature from the built site into the built product, and remove it
+"$ROOT/examples/p2-install-check.sh"
 log "all tests passed in $(( $(date +%s) - started )) s"
