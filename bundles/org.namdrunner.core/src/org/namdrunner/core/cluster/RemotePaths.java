@@ -27,7 +27,10 @@ public final class RemotePaths {
         if (path.equals("/")) {
             throw new InvalidInputException(field, "The remote folder must not be the root folder '/'.");
         }
-        InputRules.checkRelativePath(path.substring(1));
+        if (path.length() > InputRules.MAX_PATH_LENGTH) {
+            throw new InvalidInputException(field, "The remote folder is longer than " + InputRules.MAX_PATH_LENGTH + " characters.");
+        }
+        InputRules.checkPathParts(field, "The remote folder '" + InputRules.printable(path) + "'", path.substring(1), "");
         return path;
     }
 

@@ -84,21 +84,28 @@ public final class InputRules {
             throw new InvalidInputException("path", "The path '" + printable(path)
                     + "' is absolute; give a path inside the job's folder, e.g. input_files/structure.psf.");
         }
-        for (String segment : path.split("/", -1)) {
+        checkPathParts("path", "The path '" + printable(path) + "'", path, "; it must stay inside the job's folder");
+        return path;
+    }
+
+    /**
+     * Checks each '/'-separated part of {@code parts}: not empty, not '.' or '..', only letters, digits, '.', '_',
+     * '+' and '-'. Problems are reported for {@code field}, starting with {@code subject} (e.g. "The path 'x'").
+     */
+    public static void checkPathParts(String field, String subject, String parts, String dotAdvice) {
+        for (String segment : parts.split("/", -1)) {
             if (segment.isEmpty()) {
-                throw new InvalidInputException("path", "The path '" + printable(path) + "' has an empty part ('//' or a trailing '/').");
+                throw new InvalidInputException(field, subject + " has an empty part ('//' or a trailing '/').");
             }
             if (segment.equals("..") || segment.equals(".")) {
-                throw new InvalidInputException("path", "The path '" + printable(path)
-                        + "' uses '" + segment + "'; it must stay inside the job's folder.");
+                throw new InvalidInputException(field, subject + " uses '" + segment + "'" + dotAdvice + ".");
             }
             if (!PATH_SEGMENT.matcher(segment).matches()) {
                 int bad = firstForbidden(segment);
                 String what = bad >= 0 ? describe(bad) : "a character other than letters, digits, '.', '_', '+' and '-'";
-                throw new InvalidInputException("path", "The path '" + printable(path) + "' contains " + what + ".");
+                throw new InvalidInputException(field, subject + " contains " + what + ".");
             }
         }
-        return path;
     }
 
     /** A file name whose extension must be one of {@code allowed} (compared without case, without the dot). */
@@ -139,19 +146,35 @@ public final class InputRules {
         if (Character.isISOControl(cp)) {
             return String.format("a control character (U+%04X)", cp);
         }
+        if (isInvisible(cp)) {
+            return String.format("the invisible character U+%04X", cp);
+        }
         if (cp > 0x7e) {
             return String.format("the non-ASCII character '%s' (U+%04X)", new String(Character.toChars(cp)), cp);
         }
         return "the character '" + (char) cp + "', which has a meaning to the shell";
     }
 
-    /** Shows control characters as escapes so an error message never hides or runs what was typed. */
+    /**
+     * Characters that change how the text around them is shown without being seen themselves: format characters
+     * (right-to-left override U+202E, zero-width space U+200B, ...) and line/paragraph separators. Shown in a message
+     * as they are, they would reorder or hide the message itself.
+     */
+    private static boolean isInvisible(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /**
+     * Shows control and invisible formatting characters as escapes so an error message never hides, reorders or
+     * runs what was typed.
+     */
     public static String printable(String value) {
         StringBuilder sb = new StringBuilder();
         int[] cps = value.codePoints().toArray();
         for (int i = 0; i < Math.min(cps.length, 80); i++) {
             int cp = cps[i];
-            if (Character.isISOControl(cp)) {
+            if (Character.isISOControl(cp) || isInvisible(cp)) {
                 sb.append(String.format("\\u%04x", cp));
             } else {
                 sb.appendCodePoint(cp);

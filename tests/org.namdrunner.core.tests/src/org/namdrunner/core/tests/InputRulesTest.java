@@ -45,6 +45,12 @@ class InputRulesTest {
         assertTrue(message(() -> InputRules.checkJobName("lys\u043ezyme")).contains("U+043E"));
         assertTrue(message(() -> InputRules.checkJobName("a/b")).contains("path separator"));
         assertTrue(message(() -> InputRules.checkJobName("x;y")).contains("';'"));
+        // a right-to-left override or a zero-width space shown as it is would reorder or hide the message itself
+        for (String invisible : new String[] { "evil\u202egpj.exe", "a\u200bb", "a\u2028b" }) {
+            String m = message(() -> InputRules.checkJobName(invisible));
+            assertTrue(m.codePoints().noneMatch(cp -> cp == 0x202e || cp == 0x200b || cp == 0x2028), m);
+            assertTrue(m.contains("invisible character U+"), m);
+        }
     }
 
     @ParameterizedTest

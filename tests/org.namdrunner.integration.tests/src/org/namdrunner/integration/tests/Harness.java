@@ -37,11 +37,17 @@ final class Harness implements AutoCloseable {
     final JobService service;
 
     Harness(TestCluster cluster, ClusterProfile profile, Path dbFile, Duration missingGrace) throws Exception {
+        this(cluster, profile, dbFile, missingGrace, Wiring.connections(cluster));
+    }
+
+    /** The same parts with another SSH transport (e.g. through a private sshd, or logging in with a password). */
+    Harness(TestCluster cluster, ClusterProfile profile, Path dbFile, Duration missingGrace, ClusterConnectionProvider connections)
+            throws Exception {
         this.cluster = cluster;
         this.profile = profile;
         this.dbFile = dbFile;
         this.store = Wiring.openStore(dbFile);
-        this.realConnections = Wiring.connections(cluster);
+        this.realConnections = connections;
         this.connection = new FaultInjectingConnection(realConnections.connectionFor(profile));
         ClusterConnectionProvider injected = new ClusterConnectionProvider() {
             @Override

@@ -3,17 +3,18 @@ package org.namdrunner.slurm.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.cluster.ClusterException;
@@ -33,12 +34,55 @@ import org.namdrunner.slurm.internal.SubmitOutput;
 /**
  * Property tests over generated outputs (a seeded {@link Random}; the seed is printed, set the system
  * property {@code namdrunner.seed} to replay one): no unchecked exception ever escapes, every line is
- * accounted for (read, or reported as a problem, or an ignored step row), intact rows are always read.
+ * accounted for (read, or reported as a problem, or an ignored step row), intact rows are always read. Each test counts
+ * the unchecked exceptions it met (and keeps going) and fails if there was one; the counts of all tests are printed
+ * together at the end (docs/reliability.md).
  */
 class GeneratedOutputTest {
 
     private static final int RUNS = 10_000;
     private static long seed;
+    /** What was fuzzed → {cases, unchecked exceptions}. */
+    private static final Map<String, int[]> SUMMARY = new TreeMap<>();
+
+    /** Counts one case; an unchecked exception is counted and kept as an example (the first three). */
+    private static final class Unchecked {
+        final String what;
+        final List<String> examples = new ArrayList<>();
+        int cases;
+        int count;
+
+        Unchecked(String what) {
+            this.what = what;
+        }
+
+        void caught(String where, Throwable e) {
+            count++;
+            if (examples.size() < 3) {
+                examples.add(where + ": " + e);
+            }
+        }
+
+        void assertNone() {
+            synchronized (SUMMARY) {
+                SUMMARY.put(what, new int[] { cases, count });
+            }
+            System.out.println("fuzz: " + what + ": " + cases + " cases, " + count + " unchecked exceptions (seed " + seed + ")");
+            assertEquals(0, count, what + ": " + count + " of " + cases + " cases threw an unchecked exception (seed " + seed + "), e.g. "
+                    + examples);
+        }
+    }
+
+    @AfterAll
+    static void printSummary() {
+        StringBuilder sb = new StringBuilder("fuzz (seed " + seed + "):");
+        int unchecked = 0;
+        for (Map.Entry<String, int[]> e : SUMMARY.entrySet()) {
+            sb.append(' ').append(e.getKey()).append(' ').append(e.getValue()[0]).append(" cases,");
+            unchecked += e.getValue()[1];
+        }
+        System.out.println(sb + " unchecked exceptions: " + unchecked);
+    }
 
     @BeforeAll
     static void chooseSeed() {
@@ -64,10 +108,18 @@ class GeneratedOutputTest {
         GarbledOutputs outputs = new GarbledOutputs(random);
         int rowsRead = 0;
         int rowsRejected = 0;
+        Unchecked unchecked = new Unchecked(command + " outputs (parser)");
         for (int run = 0; run < RUNS; run++) {
             GarbledOutputs.Generated g = generator.apply(outputs);
-            ParsedRows rows = parseOrFail(parser, g.text(), run);
             String where = command + " run " + run + " (seed " + seed + ")";
+            unchecked.cases++;
+            ParsedRows rows;
+            try {
+                rows = parser.apply(g.text());
+            } catch (RuntimeException | Error e) {
+                unchecked.caught(where + " on '" + g.text().substring(0, Math.min(g.text().length(), 200)) + "'", e);
+                continue;
+            }
 
             long lines = g.text().lines().filter(l -> !l.isBlank()).count();
             assertEquals(lines, rows.states().size() + rows.rejectedRows() + rows.stepRows(), where + ": every line is accounted for");
@@ -88,34 +140,82 @@ class GeneratedOutputTest {
             rowsRead += rows.states().size();
             rowsRejected += rows.rejectedRows();
         }
+        unchecked.assertNone();
         assertTrue(rowsRead > RUNS && rowsRejected > RUNS, "the generator mixes good and bad rows: " + rowsRead + " read, "
                 + rowsRejected + " rejected");
-    }
-
-    private static ParsedRows parseOrFail(Function<String, ParsedRows> parser, String text, int run) {
-        try {
-            return parser.apply(text);
-        } catch (RuntimeException | Error e) {
-            fail("run " + run + " (seed " + seed + ") threw on: " + text.substring(0, Math.min(text.length(), 500)), e);
-            return null;
-        }
     }
 
     @Test
     void sbatchOutputs() {
         Random random = new Random(seed);
         GarbledOutputs outputs = new GarbledOutputs(random);
+        Unchecked unchecked = new Unchecked("sbatch outputs (id parser)");
         for (int run = 0; run < RUNS; run++) {
             String noise = outputs.squeue().text();
             String id = Integer.toString(random.nextInt(Integer.MAX_VALUE));
             boolean withId = random.nextBoolean();
             String text = withId ? noise + "\n" + (random.nextBoolean() ? id + ";alpine" : "Submitted batch job " + id) + "\n" : noise;
-            var found = SubmitOutput.jobId(text);
+            unchecked.cases++;
+            java.util.Optional<String> found;
+            try {
+                found = SubmitOutput.jobId(text);
+            } catch (RuntimeException | Error e) {
+                unchecked.caught("run " + run, e);
+                continue;
+            }
             if (withId) {
                 assertEquals(id, found.orElse(null), "run " + run + " (seed " + seed + ")");
             }
             found.ifPresent(f -> assertTrue(SlurmJobIds.isJobId(f), f));
         }
+        unchecked.assertNone();
+    }
+
+    /**
+     * The whole submission against a cluster that answers sbatch with anything (garbled stdout with or without a job
+     * id line, any stderr, any exit code): a valid job id or a classified ClusterException with a message.
+     */
+    @Test
+    void sbatchSubmissionsAgainstAClusterThatAnswersAnything() {
+        Random random = new Random(seed);
+        GarbledOutputs outputs = new GarbledOutputs(random);
+        List<String> stderrs = stderrPool();
+        SlurmScheduler scheduler = new SlurmScheduler(ZoneId.of("UTC"));
+        Unchecked unchecked = new Unchecked("sbatch outputs (whole submit)");
+        int ids = 0;
+        int refusals = 0;
+        for (int run = 0; run < RUNS; run++) {
+            String noise = random.nextBoolean() ? outputs.squeue().text() : outputs.sacct().text();
+            String id = Integer.toString(1 + random.nextInt(Integer.MAX_VALUE - 1));
+            String stdout = switch (random.nextInt(4)) {
+                case 0 -> noise;
+                case 1 -> noise + "\n" + id + ";namdrunner\n";
+                case 2 -> "Submitted batch job " + id + "\n" + noise;
+                default -> id + "\n";
+            };
+            int exit = exitCode(random);
+            String stderr = random.nextInt(3) == 0 ? stderrs.get(random.nextInt(stderrs.size())) : "";
+            RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> new ExecResult(line, exit, stdout, stderr));
+            String where = "run " + run + " (seed " + seed + ")";
+            unchecked.cases++;
+            try {
+                String jobId = scheduler.submit(c, "/scratch/u/namdrunner_jobs/j1", "/scratch/u/namdrunner_jobs/j1/scripts/job.sbatch", null);
+                ids++;
+                assertEquals(0, exit, where + ": an id only from a successful sbatch");
+                assertTrue(SlurmJobIds.isJobId(jobId), where + ": " + jobId);
+            } catch (ClusterException e) {
+                refusals++;
+                assertTrue(e.kind() == FailureKind.TRANSIENT || e.kind() == FailureKind.PERMANENT, where);
+                assertTrue(e.getMessage() != null && !e.getMessage().isBlank() && e.getMessage().length() < 2000, where + ": " + e.getMessage());
+            } catch (AssertionError e) {
+                throw e;   // a failed check of this test, not an exception of the code under test
+            } catch (RuntimeException | Error e) {
+                unchecked.caught(where, e);
+            }
+            assertEquals(1, c.commands().size(), where + ": one sbatch");
+        }
+        unchecked.assertNone();
+        assertTrue(ids > RUNS / 10 && refusals > RUNS / 10, "both outcomes are exercised: " + ids + " ids, " + refusals + " refusals");
     }
 
     @Test
@@ -123,17 +223,27 @@ class GeneratedOutputTest {
         Random random = new Random(seed);
         GarbledOutputs outputs = new GarbledOutputs(random);
         List<String> stderrs = stderrPool();
+        Unchecked unchecked = new Unchecked("sbatch/scancel failures (classifier)");
         for (int run = 0; run < RUNS; run++) {
             String stderr = random.nextInt(3) == 0 ? outputs.sacct().text() : stderrs.get(random.nextInt(stderrs.size()));
             ExecResult r = new ExecResult("sbatch", exitCode(random), outputs.squeue().text(), stderr);
-            ClusterException submit = SlurmFailures.submitRefused(r, TestProfiles.alpine(), "/scratch/x/job.sbatch");
+            unchecked.cases++;
+            ClusterException submit;
+            ClusterException cancel;
+            try {
+                submit = SlurmFailures.submitRefused(r, TestProfiles.alpine(), "/scratch/x/job.sbatch");
+                cancel = SlurmFailures.cancelRefused(r, TestProfiles.alpine(), "17");
+            } catch (RuntimeException | Error e) {
+                unchecked.caught("run " + run, e);
+                continue;
+            }
             assertNotNull(submit.kind());
             assertTrue(submit.getMessage() != null && !submit.getMessage().isBlank() && submit.getMessage().length() < 2000);
-            ClusterException cancel = SlurmFailures.cancelRefused(r, TestProfiles.alpine(), "17");
             if (cancel != null) {
                 assertTrue(cancel.kind() == FailureKind.TRANSIENT || cancel.kind() == FailureKind.PERMANENT);
             }
         }
+        unchecked.assertNone();
     }
 
     /** The whole query against a cluster that answers anything: a result or a classified ClusterException, never more than two commands. */
@@ -144,6 +254,7 @@ class GeneratedOutputTest {
         List<String> stderrs = stderrPool();
         SlurmScheduler scheduler = new SlurmScheduler(ZoneId.of("UTC"));
         int results = 0;
+        Unchecked unchecked = new Unchecked("squeue+sacct answers (whole query)");
         for (int run = 0; run < RUNS; run++) {
             List<String> ids = new ArrayList<>();
             for (int i = random.nextInt(12); i > 0; i--) {
@@ -154,6 +265,7 @@ class GeneratedOutputTest {
                 return new ExecResult(line, exitCode(random), out, random.nextInt(4) == 0 ? stderrs.get(random.nextInt(stderrs.size())) : "");
             });
             String where = "run " + run + " (seed " + seed + ")";
+            unchecked.cases++;
             try {
                 QueryResult r = scheduler.query(c, ids, null);
                 results++;
@@ -169,10 +281,13 @@ class GeneratedOutputTest {
             } catch (ClusterException e) {
                 assertTrue(e.kind() == FailureKind.TRANSIENT || e.kind() == FailureKind.PERMANENT, where);
                 assertTrue(c.commands().size() <= 2, where);
+            } catch (AssertionError e) {
+                throw e;   // a failed check of this test, not an exception of the code under test
             } catch (RuntimeException | Error e) {
-                fail(where + " threw", e);
+                unchecked.caught(where, e);
             }
         }
+        unchecked.assertNone();
         assertTrue(results > RUNS / 2, "most runs end with a result: " + results);
     }
 
