@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
+import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.StatusChange;
 import org.namdrunner.core.store.BatchResult;
 import org.namdrunner.core.store.ClusterProfileStore;
@@ -18,6 +19,7 @@ import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.JobUpdate;
+import org.namdrunner.core.store.PolledJob;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.core.validation.InputRules;
 import org.namdrunner.persistence.internal.BatchApply;
@@ -116,6 +118,15 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Auto
     public List<Job> list(JobFilter filter) throws StoreException {
         JobFilter f = filter == null ? JobFilter.all() : filter;
         return db.read("list jobs", () -> jobs.list(f));
+    }
+
+    @Override
+    public List<PolledJob> polledJobs(String clusterProfileId, Set<JobStatus> statuses) throws StoreException {
+        if (clusterProfileId == null) {
+            throw new InvalidInputException("clusterProfileId", "No cluster profile was given.");
+        }
+        Set<JobStatus> s = statuses == null ? Set.of() : statuses;
+        return db.read("list the active jobs of " + clusterProfileId, () -> jobs.polled(clusterProfileId, s));
     }
 
     @Override

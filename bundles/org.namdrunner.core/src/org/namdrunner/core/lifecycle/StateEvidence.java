@@ -11,6 +11,7 @@ import org.namdrunner.core.model.StatusChange;
 import org.namdrunner.core.model.StatusSource;
 import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.core.store.JobUpdate;
+import org.namdrunner.core.store.PolledJob;
 
 /**
  * Turns what the scheduler reported about one job into the update to store, or nothing when nothing
@@ -55,6 +56,25 @@ public final class StateEvidence {
         }
         StatusChange change = new StatusChange(job.id(), job.status(), next, now, StatusSource.SLURM, detail(reported));
         return Optional.of(JobUpdate.statusChange(updated, change));
+    }
+
+    /**
+     * Whether {@link #apply} would return an update for a job with these stored fields: the status may move to
+     * the reported one, or the raw state, the reason, a first start time or a cleared {@code missingSince} would
+     * be new. A sync asks this first and reads the whole job only when the answer is yes (StateEvidenceTest checks
+     * that the two agree).
+     */
+    public static boolean changes(PolledJob stored, SchedulerJobState reported) {
+        JobStatus next = reported.status();
+        return next != stored.status() && stored.status().canMoveTo(next)
+                || !Objects.equals(stored.slurmState(), emptyToNull(reported.rawState()))
+                || !Objects.equals(stored.slurmReason(), emptyToNull(reported.reason()))
+                || stored.missingSince() != null
+                || reported.start() != null && !stored.started();
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** What the history row keeps as evidence: the raw state, reason and exit code as reported. */

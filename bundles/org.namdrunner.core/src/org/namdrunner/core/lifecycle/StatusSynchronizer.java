@@ -26,9 +26,9 @@ import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.Scheduler;
 import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.core.store.BatchResult;
-import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobUpdate;
+import org.namdrunner.core.store.PolledJob;
 import org.namdrunner.core.store.StoreException;
 
 /**
@@ -54,34 +54,41 @@ public final class StatusSynchronizer {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Polls every active job of the connection's cluster. */
+    /**
+     * Polls every active job of the connection's cluster. Only the fields a sync compares are read for all of them
+     * ({@link JobStore#polledJobs}); whole jobs are read only for the reports that change something.
+     */
     public SyncReport syncCluster(ClusterConnection connection, IProgressMonitor monitor) throws StoreException {
         ClusterProfile profile = connection.profile();
-        List<Job> jobs = store.list(JobFilter.withStatus(POLLED).onCluster(profile.id())).stream()
-                .filter(j -> j.slurmId().isPresent()).toList();
-        return sync(connection, jobs, monitor);
+        return sync(connection, store.polledJobs(profile.id(), POLLED), store::find, monitor);
     }
 
     /** Polls the given jobs of the connection's cluster (still one batched query). */
     public SyncReport syncJobs(ClusterConnection connection, Collection<String> jobIds, IProgressMonitor monitor)
             throws StoreException {
-        List<Job> jobs = new ArrayList<>();
+        Map<String, Job> jobs = new LinkedHashMap<>();
         for (String id : jobIds) {
             store.find(id).filter(j -> j.clusterProfileId().equals(connection.profile().id()))
-                    .filter(j -> POLLED.contains(j.status()) && j.slurmId().isPresent()).ifPresent(jobs::add);
+                    .filter(j -> POLLED.contains(j.status()) && j.slurmId().isPresent()).ifPresent(j -> jobs.put(j.id(), j));
         }
-        return sync(connection, jobs, monitor);
+        return sync(connection, jobs.values().stream().map(PolledJob::of).toList(), id -> Optional.ofNullable(jobs.get(id)), monitor);
     }
 
-    private SyncReport sync(ClusterConnection connection, List<Job> jobs, IProgressMonitor monitor) throws StoreException {
+    /** Where the whole job comes from once a report is known to change it. */
+    private interface WholeJobs {
+        Optional<Job> find(String id) throws StoreException;
+    }
+
+    private SyncReport sync(ClusterConnection connection, List<PolledJob> jobs, WholeJobs wholeJobs, IProgressMonitor monitor)
+            throws StoreException {
         Instant started = clock.instant();
         String profileId = connection.profile().id();
         if (jobs.isEmpty()) {
             SyncHealth.recordSuccess(store, profileId, started);
             return new SyncReport(profileId, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, Duration.ZERO, Status.OK_STATUS, null);
         }
-        Map<String, Job> bySlurmId = new LinkedHashMap<>();
-        jobs.forEach(j -> bySlurmId.put(j.slurmId().orElseThrow(), j));
+        Map<String, PolledJob> bySlurmId = new LinkedHashMap<>();
+        jobs.forEach(j -> bySlurmId.put(j.slurmId(), j));
         QueryResult result;
         try {
             result = scheduler.query(connection, bySlurmId.keySet(), monitor);
@@ -94,13 +101,26 @@ public final class StatusSynchronizer {
         List<JobUpdate> batch = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (Map.Entry<String, Job> e : bySlurmId.entrySet()) {
-            Job job = e.getValue();
+        List<String> conflicts = new ArrayList<>();
+        for (Map.Entry<String, PolledJob> e : bySlurmId.entrySet()) {
+            PolledJob polled = e.getValue();
             SchedulerJobState reported = result.states().get(e.getKey());
+            if (reported == null) {
+                missing.add(polled.id());
+            }
+            boolean changes = reported != null ? StateEvidence.changes(polled, reported) : missingChanges(polled, now);
+            if (!changes) {
+                continue;   // the common case: nothing to write, and the whole job is never read
+            }
+            Optional<Job> whole = wholeJobs.find(polled.id());
+            if (whole.isEmpty() || !samePoll(whole.get(), polled)) {
+                conflicts.add(polled.id());   // deleted or moved on since it was read, as apply() would report it
+                continue;
+            }
+            Job job = whole.get();
             if (reported != null) {
                 StateEvidence.apply(job, reported, now).ifPresent(batch::add);
             } else {
-                missing.add(job.id());
                 missingUpdate(job, now).ifPresent(u -> {
                     batch.add(u);
                     if (u.change() != null) {
@@ -113,8 +133,20 @@ public final class StatusSynchronizer {
         SyncHealth.recordSuccess(store, profileId, now);
         List<String> changed = batch.stream().filter(u -> u.change() != null).map(u -> u.job().id())
                 .filter(written.written()::contains).collect(Collectors.toList());
-        return new SyncReport(profileId, jobs.size(), changed, missing, unknown, written.conflicts(), result.problems(),
+        conflicts.addAll(written.conflicts());
+        return new SyncReport(profileId, jobs.size(), changed, missing, unknown, conflicts, result.problems(),
                 result.commands(), Duration.between(started, clock.instant()), Status.OK_STATUS, null);
+    }
+
+    /** The whole job read after the poll is still the job that was asked about: same status and SLURM id. */
+    private static boolean samePoll(Job job, PolledJob polled) {
+        return job.status() == polled.status() && polled.slurmId().equals(job.slurmId().orElse(null));
+    }
+
+    /** Whether {@link #missingUpdate} has something to write for a job nobody reported. */
+    private boolean missingChanges(PolledJob job, Instant now) {
+        return job.missingSince() == null || job.status() != JobStatus.UNKNOWN
+                && Duration.between(job.missingSince(), now).compareTo(settings.missingGrace()) >= 0;
     }
 
     /** A job nobody reported: remember since when; after the grace period show it as UNKNOWN. */

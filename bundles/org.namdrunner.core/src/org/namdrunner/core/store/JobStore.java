@@ -2,8 +2,10 @@ package org.namdrunner.core.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.namdrunner.core.model.Job;
+import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.StatusChange;
 
 /**
@@ -32,6 +34,16 @@ public interface JobStore {
 
     /** Jobs matching the filter, newest first. */
     List<Job> list(JobFilter filter) throws StoreException;
+
+    /**
+     * What a status sync compares: the {@link PolledJob} fields of the jobs of one cluster that have a SLURM id and
+     * one of the given statuses, newest first (the order of {@link #list}). Implementations should read only these
+     * fields; this default reads whole jobs.
+     */
+    default List<PolledJob> polledJobs(String clusterProfileId, Set<JobStatus> statuses) throws StoreException {
+        return list(JobFilter.withStatus(statuses).onCluster(clusterProfileId)).stream()
+                .filter(j -> j.slurmId().isPresent()).map(PolledJob::of).toList();
+    }
 
     /** A job's status history, oldest first. */
     List<StatusChange> history(String jobId) throws StoreException;

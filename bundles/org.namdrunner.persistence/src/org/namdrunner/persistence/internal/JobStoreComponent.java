@@ -2,9 +2,11 @@ package org.namdrunner.persistence.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.Job;
+import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.StatusChange;
 import org.namdrunner.core.store.BatchResult;
 import org.namdrunner.core.store.ClusterProfileStore;
@@ -12,6 +14,7 @@ import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.JobUpdate;
+import org.namdrunner.core.store.PolledJob;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.persistence.DatabaseLocation;
 import org.namdrunner.persistence.SqliteJobStore;
@@ -40,6 +43,7 @@ public final class JobStoreComponent implements JobStore, ClusterProfileStore {
     @Override public void update(Job job) throws StoreException { store.update(job); }
     @Override public Optional<Job> find(String id) throws StoreException { return store.find(id); }
     @Override public List<Job> list(JobFilter filter) throws StoreException { return store.list(filter); }
+    @Override public List<PolledJob> polledJobs(String clusterProfileId, Set<JobStatus> statuses) throws StoreException { return store.polledJobs(clusterProfileId, statuses); }
     @Override public List<StatusChange> history(String jobId) throws StoreException { return store.history(jobId); }
     @Override public BatchResult apply(List<JobUpdate> updates) throws StoreException { return store.apply(updates); }
     @Override public boolean delete(String id) throws StoreException { return store.delete(id); }

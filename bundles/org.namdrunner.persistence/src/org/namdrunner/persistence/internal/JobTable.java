@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.core.store.PolledJob;
 
 /** The {@code jobs} table: rows in and out, always through prepared statements. */
 public final class JobTable {
@@ -82,6 +84,38 @@ public final class JobTable {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 jobs.add(JobRows.read(rs));
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * The fields a sync compares, for the jobs of one cluster with a SLURM id and one of the statuses, newest first;
+     * no JSON column is read and no {@link Job} built. A row that cannot be read names its job.
+     */
+    public List<PolledJob> polled(String clusterProfileId, Set<JobStatus> statuses) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, status, slurm_job_id, slurm_state, slurm_reason, started_at IS NOT NULL, "
+                + "missing_since FROM jobs WHERE cluster_profile = ? AND slurm_job_id IS NOT NULL");
+        if (!statuses.isEmpty()) {
+            sql.append(" AND status IN (").append("?, ".repeat(statuses.size() - 1)).append("?)");
+        }
+        sql.append(" ORDER BY created_at DESC, id");
+        PreparedStatement ps = db.prepared(sql.toString());
+        ps.setString(1, clusterProfileId);
+        int i = 2;
+        for (JobStatus status : statuses.stream().sorted().toList()) {   // sorted: one status set is one cached statement
+            ps.setString(i++, status.name());
+        }
+        List<PolledJob> jobs = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                try {
+                    jobs.add(new PolledJob(id, JobStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getBoolean(6), Times.parse(rs.getString(7))));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("the stored job '" + id + "' cannot be read (" + e.getMessage() + ")", e);
+                }
             }
         }
         return jobs;

@@ -3,8 +3,11 @@ package org.namdrunner.slurm.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.slurm.SlurmState;
@@ -14,6 +17,13 @@ import org.namdrunner.slurm.SlurmState;
  * problem naming the command, the line and the field.
  */
 final class OutputRow {
+
+    /**
+     * Raw states already read, with what they mean: a poll prints the same few states a thousand times, and
+     * reading one takes two regular expressions. Bounded; only texts that had the shape of a state are kept.
+     */
+    private static final Map<String, Optional<SlurmState>> SHAPED_STATES = new ConcurrentHashMap<>();
+    private static final int MAX_SHAPED_STATES = 1024;
 
     private final String command;
     private final int lineNumber;
@@ -29,7 +39,24 @@ final class OutputRow {
 
     /** The lines of a command's output; Windows line ends tolerated. Blank lines are kept (and skipped by callers). */
     static String[] linesOf(String output) {
-        return output == null ? new String[0] : output.split("\r?\n|\r", -1);
+        if (output == null) {
+            return new String[0];
+        }
+        List<String> lines = new ArrayList<>();   // what split("\r?\n|\r", -1) gives, without a regular expression
+        int start = 0;
+        int n = output.length();
+        for (int i = 0; i < n; i++) {
+            char c = output.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(output.substring(start, i));
+                if (c == '\r' && i + 1 < n && output.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(output.substring(start));
+        return lines.toArray(new String[0]);
     }
 
     String text() {
@@ -41,11 +68,17 @@ final class OutputRow {
      * state at all. A well-formed state NAMDRunner does not know becomes UNKNOWN with a note.
      */
     JobStatus statusOrReject(String slurmId, String rawState) {
-        if (!SlurmState.hasStateShape(rawState)) {
-            reject("'" + SlurmValues.shortened(rawState) + "' is not a SLURM state");
-            return null;
+        Optional<SlurmState> state = SHAPED_STATES.get(rawState);
+        if (state == null) {
+            if (!SlurmState.hasStateShape(rawState)) {
+                reject("'" + SlurmValues.shortened(rawState) + "' is not a SLURM state");
+                return null;
+            }
+            state = SlurmState.parse(rawState);
+            if (SHAPED_STATES.size() < MAX_SHAPED_STATES) {
+                SHAPED_STATES.put(rawState, state);
+            }
         }
-        Optional<SlurmState> state = SlurmState.parse(rawState);
         if (state.isEmpty()) {
             note("job " + slurmId + " is in the state '" + rawState.strip()
                     + "', which NAMDRunner does not know; it is shown as Unknown");

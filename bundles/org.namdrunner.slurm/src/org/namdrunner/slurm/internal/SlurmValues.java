@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,13 @@ public final class SlurmValues {
     private static final Pattern WITHOUT_DAYS = Pattern.compile("(\\d{1,6})(?::(\\d{1,2}))?(?::(\\d{1,2}))?(?:\\.\\d{1,6})?");
     private static final Pattern COUNT = Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,3}))?([KMG])?");
     private static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}:\\d{1,3}");
+
+    /**
+     * Durations already read, by text: a queue's pending jobs all print the same elapsed time and time limit.
+     * Only texts that were read are kept; forgotten all at once when full.
+     */
+    private static final Map<String, Duration> DURATIONS = new ConcurrentHashMap<>();
+    private static final int MAX_DURATIONS = 4096;
 
     private SlurmValues() {
     }
@@ -55,6 +64,19 @@ public final class SlurmValues {
         if (NO_VALUE.contains(t)) {
             return null;
         }
+        Duration known = DURATIONS.get(t);
+        if (known != null) {
+            return known;
+        }
+        Duration read = readDuration(t);
+        if (DURATIONS.size() >= MAX_DURATIONS) {
+            DURATIONS.clear();
+        }
+        DURATIONS.put(t, read);
+        return read;
+    }
+
+    private static Duration readDuration(String t) throws UnreadableValueException {
         Matcher d = WITH_DAYS.matcher(t);
         if (d.matches()) {
             return Duration.ofDays(Long.parseLong(d.group(1)))
@@ -82,6 +104,9 @@ public final class SlurmValues {
         String t = text.strip();
         if (NO_VALUE.contains(t)) {
             return null;
+        }
+        if (t.length() <= 9 && t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Integer.parseInt(t);   // plain digits, the usual case: what the pattern below gives for them
         }
         Matcher m = COUNT.matcher(t);
         if (!m.matches()) {

@@ -58,7 +58,7 @@ public final class SqueueParser {
             return null;
         }
         int n = f.length;
-        String reason = SlurmValues.text(String.join("|", Arrays.copyOfRange(f, 2, n - 6)));
+        String reason = SlurmValues.text(n == FIELDS ? f[2] : String.join("|", Arrays.copyOfRange(f, 2, n - 6)));
         return new SchedulerJobState(id, status, f[1].strip(), reason, null, null, null,
                 row.duration("elapsed time", f[n - 6]), row.duration("time left", f[n - 5]),
                 row.count("node count", f[n - 4]), row.count("CPU count", f[n - 3]),

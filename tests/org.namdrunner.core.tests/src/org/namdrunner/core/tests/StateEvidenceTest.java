@@ -1,6 +1,7 @@
 package org.namdrunner.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.namdrunner.core.model.StatusSource;
 import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.core.scheduler.SchedulerJobState.Origin;
 import org.namdrunner.core.store.JobUpdate;
+import org.namdrunner.core.store.PolledJob;
 
 class StateEvidenceTest {
 
@@ -68,5 +70,54 @@ class StateEvidenceTest {
         Job missing = pending().toBuilder().missingSince(NOW.minusSeconds(60)).build();
         JobUpdate u = StateEvidence.apply(missing, state(JobStatus.PENDING, "PENDING", "Priority", null, Origin.QUEUE), NOW).orElseThrow();
         assertTrue(u.job().missingSince().isEmpty());
+    }
+
+    /**
+     * A sync reads whole jobs only when {@link StateEvidence#changes} says a report changes the stored fields; it
+     * must say so exactly when {@link StateEvidence#apply} has an update. Every stored status, with and without a
+     * start time and a missing mark, against every reported status, raw state, reason and start time.
+     */
+    @Test
+    void theQuickCheckAgreesWithApplyForEveryCombination() {
+        String[][] raws = { { "PENDING", "Priority" }, { "PENDING", "Resources" }, { "RUNNING", "None" }, { "RUNNING", null },
+                { "COMPLETED", "" }, { "", null }, { "CANCELLED by 1001", "None" } };
+        int combinations = 0;
+        int withUpdate = 0;
+        for (JobStatus stored : JobStatus.values()) {
+            for (String[] storedRaw : raws) {
+                for (boolean started : new boolean[] { false, true }) {
+                    for (boolean missing : new boolean[] { false, true }) {
+                        Job job = pending().toBuilder().status(stored).slurmState(storedRaw[0]).slurmReason(storedRaw[1])
+                                .startedAt(started ? NOW.minusSeconds(600) : null).missingSince(missing ? NOW.minusSeconds(30) : null).build();
+                        for (JobStatus next : JobStatus.values()) {
+                            for (String[] raw : raws) {
+                                for (Instant start : new Instant[] { null, NOW.minusSeconds(300) }) {
+                                    SchedulerJobState report = new SchedulerJobState("42", next, raw[0], raw[1], "0:0", start, null,
+                                            null, null, null, null, null, null, Origin.QUEUE);
+                                    boolean applies = StateEvidence.apply(job, report, NOW).isPresent();
+                                    assertEquals(applies, StateEvidence.changes(PolledJob.of(job), report),
+                                            () -> job + " reported as " + report);
+                                    combinations++;
+                                    withUpdate += applies ? 1 : 0;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(withUpdate > 0 && withUpdate < combinations, withUpdate + " of " + combinations + " had an update");
+    }
+
+    @Test
+    void polledFieldsFollowTheJobsRules() {
+        PolledJob p = PolledJob.of(pending().toBuilder().slurmReason("").build());
+        assertEquals("42", p.slurmId());
+        assertNull(p.slurmReason());
+        assertFalse(p.started());
+        org.junit.jupiter.api.Assertions.assertThrows(org.namdrunner.core.model.InvalidInputException.class,
+                () -> new PolledJob(p.id(), JobStatus.PENDING, "42; rm -rf ~", null, null, false, null));
+        org.junit.jupiter.api.Assertions.assertThrows(org.namdrunner.core.model.InvalidInputException.class,
+                () -> new PolledJob("../x", JobStatus.PENDING, "42", null, null, false, null));
     }
 }
