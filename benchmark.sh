@@ -1,23 +1,192 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints their tables side by side with their baselines (docs/benchmarks.md explains
-# them). Nothing here asserts a time; the numbers are for reading. Usage: ./benchmark.sh [rounds]  (default 7)
+# Runs every benchmark and prints one results table: metric, ours, baseline, ratio, target. Each baseline is
+# measured in the same run (docs/benchmarks.md says what each one is). Nothing here asserts a time; the numbers
+# are for reading. Usage: ./benchmark.sh [rounds]   (default 7; rounds of the store, sync and start-up benchmarks)
+# Needs the test cluster for the sync (started here, as root: tests/cluster/start.sh) and an X display for the
+# start-up, heap and Jobs view benchmarks (DISPLAY, else an Xvfb started here and stopped at the end).
 set -euo pipefail
 source "$(dirname "$0")/scripts/common.sh"
 
 find_jdk21
 rounds=${1:-7}
-log "using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME/bin/java")), $rounds measured rounds, $(nproc) cores"
+case "$rounds" in '' | *[!0-9]* | 0) die "rounds must be a positive number, not '$rounds'" ;; esac
+JAVA="$JAVA_HOME/bin/java"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/namdrunner-bench.XXXXXX")
+RESULTS="$WORK/results.tsv"
+: >"$RESULTS"
+XVFB_PID=""
+cleanup() {
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+log "using JDK at $JAVA_HOME ($(java_major "$JAVA")), $rounds rounds, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Store: the SQLite job store against plain JDBC doing the same SQL (tests/org.namdrunner.persistence.tests)
-"$MVNW" -B -q -f "$ROOT/pom.xml" verify \
-  -pl bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,tests/org.namdrunner.persistence.tests \
-  -Dtest=StoreBenchmarkTest -Dnamdrunner.benchmark.rounds="$rounds"
+# result <metric> <ours> <baseline> <ratio> <target>
+SEP=$'\x1f'   # not whitespace, so empty fields survive `read`
+result() { printf "%s$SEP%s$SEP%s$SEP%s$SEP%s\n" "$1" "$2" "$3" "$4" "$5" >>"$RESULTS"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "n/a" }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+# MVN_ARGS: extra Maven arguments, e.g. MVN_ARGS=-o to build offline
+mvn_verify() { "$MVNW" -B ${MVN_ARGS:-} -f "$ROOT/pom.xml" verify "$@"; }
+BUNDLES=bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,bundles/org.namdrunner.slurm,bundles/org.namdrunner.ssh,bundles/org.namdrunner.namd
+
+# --- Store: the SQLite job store against plain JDBC doing the same SQL (tests/org.namdrunner.persistence.tests)
+log "store: StoreBenchmarkTest, $rounds rounds"
+if mvn_verify -q -pl bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,tests/org.namdrunner.persistence.tests \
+    -Dtest=StoreBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false -Dnamdrunner.benchmark.rounds="$rounds" >"$WORK/store.log" 2>&1; then
+  # rows: | operation | store | plain JDBC | store / JDBC | store / JDBC, CPU time |
+  grep -E '^\| (insert|list|apply)' "$ROOT/tests/org.namdrunner.persistence.tests/target/benchmarks/store.md" |
+    while IFS='|' read -r _ op store jdbc r cpu _; do
+      result "store: $(echo "$op" | sed 's/ *(.*//; s/^ *//; s/ *$//')" "$(echo $store)" "$(echo $jdbc) (plain JDBC)" "$(echo $r) (CPU $(echo $cpu))" "≤ 1.5×"
+    done
+else
+  result "store" "FAILED (see above)" "" "" "≤ 1.5×"; tail -30 "$WORK/store.log"
+fi
+
+# --- Sync: batched status queries on the real test cluster against bare squeues and one squeue per job
+log "sync: SyncBenchmarkTest on the test cluster, $rounds rounds (and the prototype's squeue per job at 1,000 jobs: ~30 s)"
+sync_ok=""
+for attempt in 1 2; do   # other test runs may stop the controller for a while (outage tests); then once more
+  if [ "$(id -u)" = 0 ]; then "$ROOT/tests/cluster/start.sh" >"$WORK/cluster.log" 2>&1 || { tail -20 "$WORK/cluster.log"; die "the test cluster did not start"; }; fi
+  if mvn_verify -pl "$BUNDLES",tests/org.namdrunner.testing,tests/org.namdrunner.integration.tests -Dtest=SyncBenchmarkTest \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dnamdrunner.benchmark.rounds="$rounds" -Dnamdrunner.benchmark.full=true >"$WORK/sync.log" 2>&1; then
+    sync_ok=1; break
+  fi
+  log "sync benchmark failed (attempt $attempt):"; grep -E 'Tests run:|FAILURE!|Error:|SLURM said' "$WORK/sync.log" | cut -c1-300 | head -5
+done
+if [ -n "$sync_ok" ]; then
+  # rows: | jobs | remote commands | sync | bare squeue | same format squeue | squeue per job | sync / bare |
+  grep -E '^\| [0-9]' "$ROOT/tests/org.namdrunner.integration.tests/target/benchmarks/sync.md" |
+    while IFS='|' read -r _ n cmds sync bare same perjob r _; do
+      n=$(echo $n); result "sync: $n active jobs, $(echo $cmds) remote command(s)" "$(echo $sync) ms" \
+        "$(echo $bare) ms (bare squeue; our format $(echo $same) ms; squeue per job $(echo $perjob) ms)" "$(echo $r)" "≤ 1.3×, ≤ 2 commands"
+    done
+else
+  result "sync" "FAILED (see above)" "" "" "≤ 1.3×"
+fi
+
+# --- An X display for the workbench benchmarks
+if [ -z "${DISPLAY:-}" ]; then
+  command -v Xvfb >/dev/null || die "no DISPLAY and no Xvfb: the start-up, heap and Jobs view benchmarks need an X display"
+  for d in 98 99 100 101; do
+    [ -e "/tmp/.X11-unix/X$d" ] && continue
+    Xvfb ":$d" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+    XVFB_PID=$!; export DISPLAY=":$d"; sleep 2; break
+  done
+  [ -n "$XVFB_PID" ] || die "no free display for Xvfb"
+  log "started Xvfb on $DISPLAY"
+fi
+
+# --- Jobs view: fill, reload and refresh of the virtual table with 10,000 jobs against a plain SWT table
+log "Jobs view: JobsTablePerformanceTest (10,000 jobs)"
+if mvn_verify -pl "$BUNDLES",bundles/org.namdrunner.ui,tests/org.namdrunner.testing,tests/org.namdrunner.ui.tests \
+    -Dtest=JobsTablePerformanceTest -Dsurefire.failIfNoSpecifiedTests=false >"$WORK/table.log" 2>&1; then
+  line=$(grep -o 'namdrunner.table.10k.vsPlainSwt:.*' "$WORK/table.log" | head -1)
+  for m in fill reload refresh; do
+    pair=$(echo "$line" | grep -o " $m=[0-9.]*/[0-9.]*" | cut -d= -f2)
+    ours=${pair%/*}; plain=${pair#*/}
+    result "Jobs view: $m 10,000 jobs (median of 5)" "$ours ms" "$plain ms (plain virtual SWT Table)" "$(ratio "$ours" "$plain")" "(none set)"
+  done
+else
+  result "Jobs view" "FAILED (see above)" "" "" ""; grep -E 'Tests run|FAIL|ERROR\]' "$WORK/table.log" | cut -c1-300 | tail -20
+fi
+
+# --- Start-up: NAMDRunner against a bare RCP product from the same target platform, launched the same way
+PRODUCT_BASE="$ROOT/releng/org.namdrunner.baseline.product/target/products/org.namdrunner.baseline.product/linux/gtk/$(host_arch)/baseline"
+built_marker="$PRODUCT_DIR/configuration/config.ini"
+if [ ! -f "$built_marker" ]; then
+  log "building the NAMDRunner product (about 3 minutes)"
+  "$MVNW" -B -q ${MVN_ARGS:-} -f "$ROOT/pom.xml" -DskipTests verify >"$WORK/product.log" 2>&1 || { tail -30 "$WORK/product.log"; die "the product did not build"; }
+elif [ -n "$(find "$ROOT/bundles" "$ROOT/features" -newer "$built_marker" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]; then
+  log "note: sources changed since the product was built ($(date -r "$built_marker" '+%F %T')); measuring that build (./launch.sh rebuilds it)"
+fi
+log "building the bare RCP baseline product (-Pbenchmarks)"
+mvn_verify -q -Pbenchmarks -pl releng/org.namdrunner.baseline,releng/org.namdrunner.baseline.feature,releng/org.namdrunner.baseline.product \
+  >"$WORK/baseline.log" 2>&1 || { tail -30 "$WORK/baseline.log"; die "the baseline product did not build"; }
+
+# launch <product dir> <run dir> <line to wait for> [-D...]: starts the product with a fresh configuration, workspace
+# and home, the same JVM and arguments for both products, and waits (at most 3 minutes) for the line on stdout.
+# Leaves the JVM running; its pid is in <run dir>/pid.
+launch() {
+  local product=$1 run=$2 wait_for=$3
+  shift 3
+  mkdir -p "$run/home"
+  cp -r "$product/configuration" "$run/configuration"
+  "$JAVA" -Dosgi.requiredJavaVersion=21 -Xmx1g -Duser.home="$run/home" -Dnamdrunner.startupTiming=1 "$@" \
+    -jar "$product"/plugins/org.eclipse.equinox.launcher_*.jar -install "$product" -configuration "$run/configuration" \
+    -data "$run/workspace" >"$run/out.txt" 2>"$run/err.txt" &
+  echo $! >"$run/pid"
+  local i
+  for i in $(seq 1800); do
+    if grep -q "$wait_for" "$run/out.txt" 2>/dev/null; then
+      cpu_ms "$(cat "$run/pid")" >"$run/cpu" 2>/dev/null || true
+      return 0
+    fi
+    kill -0 "$(cat "$run/pid")" 2>/dev/null || break
+    sleep 0.1
+  done
+  log "no '$wait_for' from $product (see $run/err.txt):"; tail -5 "$run/err.txt" >&2
+  return 1
+}
+# CPU time (user + system, all threads) the process has used so far, in ms: steadier than wall time on a busy machine
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"; }
+stop() { local pid; pid=$(cat "$1/pid"); kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
+first_paint() { grep -o 'firstPaintMillis=[0-9]*' "$1/out.txt" | head -1 | cut -d= -f2; }
+
+log "start-up: $rounds rounds, alternating NAMDRunner (empty database) and the bare RCP product"
+: >"$WORK/startup-ours"; : >"$WORK/startup-base"; : >"$WORK/startup-ours-cpu"; : >"$WORK/startup-base-cpu"
+for r in $(seq "$rounds"); do
+  for side in a b; do
+    if { [ "$side" = a ] && [ $((r % 2)) = 1 ]; } || { [ "$side" = b ] && [ $((r % 2)) = 0 ]; }; then
+      run="$WORK/start-ours-$r"
+      launch "$PRODUCT_DIR" "$run" firstPaintMillis= -Dnamdrunner.db="$run/home/namdrunner.db" &&
+        { first_paint "$run" >>"$WORK/startup-ours"; cat "$run/cpu" >>"$WORK/startup-ours-cpu"; }
+    else
+      run="$WORK/start-base-$r"
+      launch "$PRODUCT_BASE" "$run" firstPaintMillis= -Dnamdrunner.db="$run/home/namdrunner.db" &&
+        { first_paint "$run" >>"$WORK/startup-base"; cat "$run/cpu" >>"$WORK/startup-base-cpu"; }
+    fi
+    stop "$run"
+  done
+done
+ours=$(median <"$WORK/startup-ours"); base=$(median <"$WORK/startup-base")
+log "start-up samples (ms): NAMDRunner $(tr '\n' ' ' <"$WORK/startup-ours")| bare RCP $(tr '\n' ' ' <"$WORK/startup-base")"
+result "start-up to the painted first view (median of $rounds)" "${ours:-n/a} ms" "${base:-n/a} ms (bare RCP product)" "$(ratio "${ours:-0}" "${base:-0}")" "≤ 1.3×"
+ours=$(median <"$WORK/startup-ours-cpu"); base=$(median <"$WORK/startup-base-cpu")
+log "start-up CPU samples (ms): NAMDRunner $(tr '\n' ' ' <"$WORK/startup-ours-cpu")| bare RCP $(tr '\n' ' ' <"$WORK/startup-base-cpu")"
+result "start-up: CPU time of the JVM to the first paint (median of $rounds)" "${ours:-n/a} ms" "${base:-n/a} ms (bare RCP product)" "$(ratio "${ours:-0}" "${base:-0}")" "(≤ 1.3×, steadier)"
+
+# --- Heap: the product on a database of 10,000 jobs, once the Jobs view shows them, after a full GC
+heap_used_mb() {  # heap in use after a full GC, in MB, of the JVM with pid $1 (jcmd GC.run, then GC.heap_info)
+  "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | awk '{ printf "%.0f", $2 / 1024 }'
+}
+log "heap: writing 10,000 jobs with the store API (scripts/GenerateJobs.java)"
+db="$WORK/heap/namdrunner.db"
+mkdir -p "$WORK/heap"
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$(ls "$PRODUCT_DIR"/plugins/*.jar | tr '\n' ':')" "$ROOT/scripts/GenerateJobs.java" "$db" 10000 >/dev/null
+run="$WORK/heap-ours"
+if launch "$PRODUCT_DIR" "$run" 'jobsShownMillis=' -Dnamdrunner.db="$db"; then
+  sleep 2   # let the table paint
+  shown=$(grep -o 'jobs=[0-9]*' "$run/out.txt" | head -1 | cut -d= -f2)
+  ours=$(heap_used_mb "$(cat "$run/pid")")
+else
+  shown=0; ours=""
+fi
+stop "$run"
+run="$WORK/heap-base"
+launch "$PRODUCT_BASE" "$run" firstPaintMillis= -Dnamdrunner.db="$run/home/namdrunner.db" && { sleep 2; base=$(heap_used_mb "$(cat "$run/pid")"); } || base=""
+stop "$run"
+result "heap after full GC, Jobs view showing ${shown:-0} jobs" "${ours:-n/a} MB" "${base:-n/a} MB (bare RCP product, empty view)" \
+  "$(ratio "${ours:-0}" "${base:-0}")" "≤ 150 MB"
+
+# --- The table
 echo
-echo "## Store"
-cat "$ROOT/tests/org.namdrunner.persistence.tests/target/benchmarks/store.md"
-
-# Sync: batched status queries on the real test cluster against a bare squeue and one squeue per job
-"$ROOT/tests/cluster/start.sh" >/dev/null
-"$MVNW" -B -q -f "$ROOT/pom.xml" verify \
-  -pl bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,bundles/org.namdrunner.slurm,bundles/org.namdrunner.ssh,bundles/org.namdrunner.namd,tests/org.namdrunner.testing,tests/org.namdrunner.integration.tests \
-  -Dtest=SyncBenchmarkTest | sed -n '/^Sync benchmark/,/^$/p'
+echo "## Results ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), Java $(java_major "$JAVA"))"
+echo
+echo "| metric | ours | baseline (same run) | ratio | target |"
+echo "| --- | ---: | ---: | ---: | --- |"
+while IFS="$SEP" read -r metric o b r t; do
+  echo "| $metric | $o | $b | $r | $t |"
+done <"$RESULTS"

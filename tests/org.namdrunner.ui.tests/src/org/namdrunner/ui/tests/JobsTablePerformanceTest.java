@@ -86,6 +86,134 @@ class JobsTablePerformanceTest {
         }
     }
 
+    /**
+     * Benchmark for docs/benchmarks.md: fill, reload and refresh (relabel) of the Jobs table with 10,000 jobs against a
+     * plain virtual SWT {@link org.eclipse.swt.widgets.Table} given the same rows' strings ready-made, in the same
+     * run, alternating, median of five rounds each. Asserts only that both hold all 10,000 rows (the plain one with the
+     * given strings); no time is asserted.
+     */
+    @Test
+    void tenThousandJobsAgainstAPlainSwtTable() throws Exception {
+        List<Job> jobs = jobs(JOBS);
+        Instant now = Instant.now();
+        String[][] texts = new String[JOBS][];
+        JobColumn[] columns = JobColumn.values();
+        for (int i = 0; i < JOBS; i++) {
+            texts[i] = new String[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                texts[i][c] = columns[c].text(jobs.get(i), org.namdrunner.ui.internal.views.RowContext.PLAIN, now);
+            }
+        }
+        int rounds = 5;
+        double[][] ours = new double[3][rounds];
+        double[][] plain = new double[3][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int side = 0; side < 2; side++) {
+                boolean oursFirst = round % 2 == 0;
+                if ((side == 0) == oursFirst) {
+                    measureOurs(jobs, ours, round);
+                } else {
+                    measurePlain(texts, columns, plain, round);
+                }
+            }
+        }
+        String[] names = { "fill", "reload", "refresh" };
+        StringBuilder line = new StringBuilder("namdrunner.table.10k.vsPlainSwt:");
+        for (int m = 0; m < 3; m++) {
+            line.append(String.format(java.util.Locale.ROOT, " %s=%.1f/%.1f ms", names[m], median(ours[m]), median(plain[m])));
+        }
+        System.out.println(line.append(" (Jobs table/plain SWT table, median of ").append(rounds).append(')'));
+    }
+
+    private void measureOurs(List<Job> jobs, double[][] out, int round) {
+        Shell shell = Ui.sync(() -> shell("Jobs table"));
+        try {
+            JobsTable table = Ui.sync(() -> {
+                JobsTable t = new JobsTable(shell);
+                shell.open();
+                return t;
+            });
+            out[0][round] = preciseTimeOnUi(() -> {
+                table.setJobs(jobs);
+                table.viewer().getTable().update();
+            });
+            out[1][round] = preciseTimeOnUi(() -> {
+                table.setJobs(List.copyOf(jobs));
+                table.viewer().getTable().update();
+            });
+            out[2][round] = preciseTimeOnUi(() -> {
+                table.repaint();
+                table.viewer().getTable().update();
+            });
+            assertEquals(JOBS, Ui.sync(() -> table.viewer().getTable().getItemCount()));
+        } finally {
+            Ui.run(shell::dispose);
+        }
+    }
+
+    private void measurePlain(String[][] texts, JobColumn[] columns, double[][] out, int round) {
+        Shell shell = Ui.sync(() -> shell("plain SWT table"));
+        try {
+            org.eclipse.swt.widgets.Table table = Ui.sync(() -> {
+                org.eclipse.swt.widgets.Table t = new org.eclipse.swt.widgets.Table(shell,
+                        SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+                t.setHeaderVisible(true);
+                for (JobColumn c : columns) {
+                    org.eclipse.swt.widgets.TableColumn tc = new org.eclipse.swt.widgets.TableColumn(t, SWT.LEFT);
+                    tc.setText(c.title());
+                    tc.setWidth(120);
+                }
+                t.addListener(SWT.SetData, e -> {
+                    org.eclipse.swt.widgets.TableItem item = (org.eclipse.swt.widgets.TableItem) e.item;
+                    item.setText(texts[t.indexOf(item)]);
+                });
+                shell.layout();
+                shell.open();
+                return t;
+            });
+            out[0][round] = preciseTimeOnUi(() -> {
+                table.setItemCount(JOBS);
+                table.update();
+            });
+            out[1][round] = preciseTimeOnUi(() -> {
+                table.setItemCount(0);
+                table.setItemCount(JOBS);
+                table.update();
+            });
+            out[2][round] = preciseTimeOnUi(() -> {
+                table.clearAll();
+                table.update();
+            });
+            assertEquals(JOBS, Ui.sync(table::getItemCount));
+            assertEquals(texts[0][0], Ui.sync(() -> table.getItem(0).getText(0)));
+        } finally {
+            Ui.run(shell::dispose);
+        }
+    }
+
+    private static Shell shell(String title) {
+        Shell s = new Shell(Ui.display(), SWT.SHELL_TRIM);
+        s.setText(title);
+        s.setLayout(new FillLayout());
+        s.setSize(1200, 700);
+        return s;
+    }
+
+    /** Milliseconds with a fraction: some of these take less than one. */
+    private static double preciseTimeOnUi(Runnable r) {
+        return Ui.sync(() -> {
+            long start = System.nanoTime();
+            r.run();
+            return (System.nanoTime() - start) / 1e6;
+        });
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     private static long timeOnUi(Runnable r) {
         return Ui.sync(() -> {
             long start = System.nanoTime();

@@ -180,6 +180,7 @@ public class JobsView extends ViewPart {
         table.setJobs(jobs);
         staleChanged();
         show(jobs.isEmpty() ? emptyState : content);
+        StartupTiming.reportJobsShown(jobs.size());
     }
 
     private void show(org.eclipse.swt.widgets.Control top) {
