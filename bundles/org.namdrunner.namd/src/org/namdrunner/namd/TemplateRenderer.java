@@ -1,6 +1,8 @@
 package org.namdrunner.namd;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,26 @@ public final class TemplateRenderer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*}}");
 
     private TemplateRenderer() {
+    }
+
+    /** The names of the well-formed placeholders, in order of first use. */
+    public static Set<String> placeholders(String template) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** Refuses a text with a broken placeholder ({@code {{ bad-name }}}, a lone {@code {{}). */
+    public static void checkWellFormed(String template) {
+        String rest = PLACEHOLDER.matcher(template).replaceAll("");
+        int at = rest.indexOf("{{");
+        if (at >= 0) {
+            throw new InvalidInputException("text", "The template has a malformed placeholder near '"
+                    + rest.substring(at, Math.min(rest.length(), at + 30)).replace('\n', ' ') + "'; placeholders look like {{name}}.");
+        }
     }
 
     public static String render(String template, Map<String, String> values) {

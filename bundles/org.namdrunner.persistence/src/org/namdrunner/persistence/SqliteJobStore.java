@@ -21,6 +21,8 @@ import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.JobUpdate;
 import org.namdrunner.core.store.PolledJob;
 import org.namdrunner.core.store.StoreException;
+import org.namdrunner.core.store.StoredTemplate;
+import org.namdrunner.core.store.TemplateStore;
 import org.namdrunner.core.validation.InputRules;
 import org.namdrunner.persistence.internal.BatchApply;
 import org.namdrunner.persistence.internal.Database;
@@ -32,9 +34,10 @@ import org.namdrunner.persistence.internal.ListenerCalls;
 import org.namdrunner.persistence.internal.MetadataTable;
 import org.namdrunner.persistence.internal.ProfileTable;
 import org.namdrunner.persistence.internal.StoreProblem;
+import org.namdrunner.persistence.internal.TemplateTable;
 
 /**
- * Jobs, their history, cluster profiles and settings in one SQLite file (see docs/persistence.md).
+ * Jobs, their history, cluster profiles, config templates and settings in one SQLite file (see docs/persistence.md).
  * <p>
  * Every write is one {@code BEGIN IMMEDIATE} transaction; another NAMDRunner process writing the same file makes
  * a write wait (up to 30 s), never fail at once or corrupt anything. Bad input is refused with an
@@ -42,13 +45,14 @@ import org.namdrunner.persistence.internal.StoreProblem;
  * and leaves the file as it was. One connection, calls serialised; listeners are told after the commit and outside
  * that lock, so a listener that hands work to another thread which reads the store cannot deadlock.
  */
-public final class SqliteJobStore implements JobStore, ClusterProfileStore, AutoCloseable {
+public final class SqliteJobStore implements JobStore, ClusterProfileStore, TemplateStore, AutoCloseable {
 
     private final Database db;
     private final JobTable jobs;
     private final HistoryTable history;
     private final MetadataTable metadata;
     private final ProfileTable profiles;
+    private final TemplateTable templates;
     private final List<JobStoreListener> listeners = new CopyOnWriteArrayList<>();
 
     private SqliteJobStore(Database db) {
@@ -57,6 +61,7 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Auto
         this.history = new HistoryTable(db);
         this.metadata = new MetadataTable(db);
         this.profiles = new ProfileTable(db);
+        this.templates = new TemplateTable(db);
     }
 
     /**
@@ -200,6 +205,61 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Auto
     public boolean deleteProfile(String id) throws StoreException {
         InputRules.checkName("id", "profile id", id);
         return db.write("delete cluster profile " + id, () -> profiles.delete(id));
+    }
+
+    @Override
+    public List<StoredTemplate> listTemplates() throws StoreException {
+        return db.read("read templates", templates::all);
+    }
+
+    @Override
+    public Optional<StoredTemplate> findTemplate(String id) throws StoreException {
+        InputRules.checkName("id", "template id", id);
+        return db.read("read template " + id, () -> templates.find(id));
+    }
+
+    @Override
+    public void saveTemplates(List<StoredTemplate> list) throws StoreException {
+        Objects.requireNonNull(list, "templates");
+        Set<String> ids = new java.util.HashSet<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (StoredTemplate t : list) {
+            if (t == null) {
+                throw new InvalidInputException("templates", "The list of templates contains an empty entry.");
+            }
+            if (!ids.add(t.id())) {
+                throw new InvalidInputException("id", "The template id '" + t.id() + "' is given twice; nothing was stored.");
+            }
+            if (!names.add(t.name().toLowerCase(java.util.Locale.ROOT))) {
+                throw new InvalidInputException("name", "The template name '" + t.name() + "' is given twice; nothing was stored.");
+            }
+        }
+        if (list.isEmpty()) {
+            return;
+        }
+        db.write("save " + list.size() + " template(s)", () -> {
+            // free the names being moved away first, so that two templates may swap names in one save
+            for (StoredTemplate t : list) {
+                Optional<String> owner = templates.idOfName(t.name());
+                if (owner.isPresent() && !owner.get().equals(t.id()) && !ids.contains(owner.get())) {
+                    throw new StoreProblem("the template name '" + t.name() + "' is taken by another stored template ('"
+                            + owner.get() + "'); nothing was stored");
+                }
+            }
+            for (StoredTemplate t : list) {
+                templates.delete(t.id());
+            }
+            for (StoredTemplate t : list) {
+                templates.save(t);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteTemplate(String id) throws StoreException {
+        InputRules.checkName("id", "template id", id);
+        return db.write("delete template " + id, () -> templates.delete(id));
     }
 
     @Override

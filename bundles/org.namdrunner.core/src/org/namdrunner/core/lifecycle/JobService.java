@@ -140,7 +140,7 @@ public final class JobService {
                 .projectDir(profile.projectDirFor(id)).scratchDir(profile.scratchDirFor(id)).inputFiles(inputFiles).build();
     }
 
-    private Map<String, String> renderAll(Job job, Map<String, String> parameters, ClusterProfile profile, JobType type) {
+    Map<String, String> renderAll(Job job, Map<String, String> parameters, ClusterProfile profile, JobType type) {
         Map<String, String> params = new LinkedHashMap<>(parameters);
         params.putAll(TypeParameters.read(job.typeParameters()));
         Map<String, String> files = new LinkedHashMap<>();
@@ -150,6 +150,24 @@ public final class JobService {
                 job.scratchDir().orElseThrow(), body));
         files.put(JobFolders.SCRIPTS + "/" + scheduler.scriptFileName(), script);
         return files;
+    }
+
+    /**
+     * Continues a job that ran out of walltime (TIMEOUT): creates a new job, {@code <name>_contN} unless the request
+     * names it, that starts from the restart files the old job wrote (copied on the cluster) with the steps that are
+     * left, as the job type plans it ({@link org.namdrunner.core.jobtype.ContinuableJobType}). The new job is CREATED;
+     * submit it as any other. Refuses, naming the reason, a job that is not TIMEOUT, a type that cannot continue and
+     * a job without (complete) restart files; then nothing is created.
+     */
+    public Job continueJob(ContinuationRequest request, IProgressMonitor monitor) throws ClusterException, StoreException {
+        Job old = require(request.jobId());
+        JobType type = jobTypes.require(old.jobTypeId());
+        ClusterProfile profile = profiles.require(old.clusterProfileId());
+        if (old.status() != JobStatus.TIMEOUT) {
+            throw new InvalidInputException("status", "Job " + old.name() + " is " + old.status().label()
+                    + "; only a job that ran out of walltime (TIMEOUT) can be continued from its restart files.");
+        }
+        return new JobContinuation(this, store, clock).run(old, type, profile, connections.connectionFor(profile), request, monitor);
     }
 
     /**

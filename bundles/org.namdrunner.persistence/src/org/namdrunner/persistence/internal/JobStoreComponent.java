@@ -16,6 +16,8 @@ import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.JobUpdate;
 import org.namdrunner.core.store.PolledJob;
 import org.namdrunner.core.store.StoreException;
+import org.namdrunner.core.store.StoredTemplate;
+import org.namdrunner.core.store.TemplateStore;
 import org.namdrunner.persistence.DatabaseLocation;
 import org.namdrunner.persistence.SqliteJobStore;
 
@@ -24,7 +26,7 @@ import org.namdrunner.persistence.SqliteJobStore;
  * first used and closes it when the bundle stops. If the file cannot be opened, activation fails with the store's
  * message and the service is not offered.
  */
-public final class JobStoreComponent implements JobStore, ClusterProfileStore {
+public final class JobStoreComponent implements JobStore, ClusterProfileStore, TemplateStore {
 
     private volatile SqliteJobStore store;
 
@@ -54,4 +56,8 @@ public final class JobStoreComponent implements JobStore, ClusterProfileStore {
     @Override public List<ClusterProfile> loadProfiles() throws StoreException { return store.loadProfiles(); }
     @Override public void saveProfile(ClusterProfile profile) throws StoreException { store.saveProfile(profile); }
     @Override public boolean deleteProfile(String id) throws StoreException { return store.deleteProfile(id); }
+    @Override public List<StoredTemplate> listTemplates() throws StoreException { return store.listTemplates(); }
+    @Override public Optional<StoredTemplate> findTemplate(String id) throws StoreException { return store.findTemplate(id); }
+    @Override public void saveTemplates(List<StoredTemplate> templates) throws StoreException { store.saveTemplates(templates); }
+    @Override public boolean deleteTemplate(String id) throws StoreException { return store.deleteTemplate(id); }
 }

@@ -9,13 +9,14 @@ import java.util.List;
 
 /**
  * The schema and its forward migrations, versioned by {@code PRAGMA user_version} (docs/persistence.md).
- * Version 1 is the prototype's; version 2 the current one. {@link #migrate} runs inside the caller's
+ * Version 1 is the prototype's; version 2 added profiles and settings beside the jobs; version 3 (current) adds
+ * {@code job_templates}. {@link #migrate} runs inside the caller's
  * {@code BEGIN IMMEDIATE} transaction with foreign keys off, so a failed migration leaves the file as it was and
  * two processes opening an old file at once migrate it once.
  */
 public final class Schema {
 
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     static final String JOBS = """
             CREATE TABLE jobs (
@@ -53,7 +54,10 @@ public final class Schema {
 
     private static final List<String> SIDE_TABLES = List.of(
             "CREATE TABLE IF NOT EXISTS cluster_profiles (id TEXT PRIMARY KEY, data TEXT NOT NULL, updated_at TEXT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS app_metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            "CREATE TABLE IF NOT EXISTS app_metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            // version 3: a person's config templates; data = description, text and variables as JSON
+            "CREATE TABLE IF NOT EXISTS job_templates (id TEXT PRIMARY KEY, name TEXT NOT NULL COLLATE NOCASE UNIQUE, "
+                    + "job_type TEXT NOT NULL, data TEXT NOT NULL, updated_at TEXT NOT NULL)");
 
     /** Indexes and the append-only guard of the history; created where missing on every open. */
     private static final List<String> INDEXES_AND_GUARDS = List.of(
@@ -111,6 +115,7 @@ public final class Schema {
             } else if (version == 1) {
                 MigrationFromV1.run(c);
             }
+            // 2 → 3 only adds job_templates (a side table below): every existing row stays as it is
             createSideTables(s);
             for (String sql : INDEXES_AND_GUARDS) {
                 s.execute(sql);

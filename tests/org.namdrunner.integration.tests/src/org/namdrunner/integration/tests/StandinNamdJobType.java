@@ -3,9 +3,10 @@ package org.namdrunner.integration.tests;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.namdrunner.core.cluster.ClusterProfile;
-import org.namdrunner.core.jobtype.JobType;
+import org.namdrunner.core.jobtype.ContinuableJobType;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.namd.NamdJobType;
 
@@ -14,7 +15,7 @@ import org.namdrunner.namd.NamdJobType;
  * make it fail). Parameter {@code standin}: directives separated by ';', e.g.
  * {@code seconds_per_step 0.5;fail "Atoms moving too fast"}. Everything else is NamdJobType's own output.
  */
-final class StandinNamdJobType implements JobType {
+final class StandinNamdJobType implements ContinuableJobType {
 
     static final String DIRECTIVES = "standin";
 
@@ -67,5 +68,15 @@ final class StandinNamdJobType implements JobType {
     @Override
     public LogSummary parseLog(String logText) {
         return namd.parseLog(logText);
+    }
+
+    @Override
+    public List<String> continuationReads(Job job, Map<String, String> parameters) {
+        return namd.continuationReads(job, parameters);
+    }
+
+    @Override
+    public Continuation planContinuation(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles) {
+        return namd.planContinuation(job, parameters, texts, outputFiles);
     }
 }

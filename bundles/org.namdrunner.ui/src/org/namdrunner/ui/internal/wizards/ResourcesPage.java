@@ -1,6 +1,9 @@
 package org.namdrunner.ui.internal.wizards;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -15,6 +18,10 @@ import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.MemorySize;
 import org.namdrunner.core.model.Resources;
+import org.namdrunner.namd.NamdJobType;
+import org.namdrunner.namd.PsfAtoms;
+import org.namdrunner.namd.SystemSizePresets;
+import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
 import org.namdrunner.ui.internal.views.JobTimes;
 
 /** What to ask SLURM for: a preset to start from, then free values checked against the cluster's limits. */
@@ -28,6 +35,7 @@ public final class ResourcesPage extends WizardPage {
     public static final String QOS_LABEL = "QoS:";
     public static final String ACCOUNT_LABEL = "Account:";
     public static final String GPUS_LABEL = "GPUs per node:";
+    public static final String ATOMS_LABEL = "Atoms (NAMD system size):";
     static final String CUSTOM = "Custom values";
 
     private final JobBasicsPage basics;
@@ -42,6 +50,9 @@ public final class ResourcesPage extends WizardPage {
     private Combo qos;
     private Combo account;
     private Spinner gpus;
+    private Label atomsLabel;
+    private Text atoms;
+    private Path atomsReadFrom;
     private Label limits;
     private Label notes;
     private boolean filling;
@@ -69,6 +80,9 @@ public final class ResourcesPage extends WizardPage {
         qos = combo(c, QOS_LABEL, SWT.DROP_DOWN);
         account = combo(c, ACCOUNT_LABEL, SWT.DROP_DOWN);
         gpus = spinner(c, GPUS_LABEL, 0, 16);
+        atoms = text(c, ATOMS_LABEL, "from the PSF, or type it: adds a preset by system size");
+        atomsLabel = (Label) c.getChildren()[c.getChildren().length - 2];
+        atoms.addListener(SWT.Modify, e -> atomsChanged());
         limits = new Label(c, SWT.WRAP);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).indent(0, 8).applyTo(limits);
         notes = new Label(c, SWT.WRAP);
@@ -108,6 +122,9 @@ public final class ResourcesPage extends WizardPage {
         if (visible && basics.profile() != null && !basics.profile().equals(profile)) {
             fillFor(basics.profile());
         }
+        if (visible) {
+            showAtomsFor(basics.jobType() != null && NamdJobType.ID.equals(basics.jobType().id()));
+        }
         super.setVisible(visible);
     }
 
@@ -115,7 +132,7 @@ public final class ResourcesPage extends WizardPage {
         profile = p;
         filling = true;
         try {
-            presets = ResourcePresets.forProfile(p);
+            presets = withSizePreset(ResourcePresets.forProfile(p));
             preset.removeAll();
             presets.forEach(pr -> preset.add(pr.label()));
             preset.add(CUSTOM);
@@ -136,6 +153,93 @@ public final class ResourcesPage extends WizardPage {
             filling = false;
         }
         ((Composite) getControl()).layout(true, true);
+        edited();
+    }
+
+    /** For NAMD jobs: the atoms row is shown, filled from the structure file's header (read in a background job). */
+    private void showAtomsFor(boolean namd) {
+        for (var w : List.of(atomsLabel, atoms)) {
+            w.setVisible(namd);
+            ((org.eclipse.swt.layout.GridData) w.getLayoutData()).exclude = !namd;
+        }
+        ((Composite) getControl()).layout(true, true);
+        Path psf = namd ? structureFile() : null;
+        if (psf == null || psf.equals(atomsReadFrom)) {
+            return;
+        }
+        atomsReadFrom = psf;
+        var display = getShell().getDisplay();
+        org.eclipse.core.runtime.jobs.Job.create("Reading the atom count of " + psf.getFileName(), monitor -> {
+            OptionalLong n;
+            try {
+                n = PsfAtoms.count(psf);
+            } catch (java.io.IOException | RuntimeException e) {
+                n = OptionalLong.empty();
+            }
+            OptionalLong found = n;
+            display.asyncExec(() -> {
+                if (!atoms.isDisposed() && found.isPresent() && atoms.getText().isBlank()) {
+                    atoms.setText(Long.toString(found.getAsLong()));
+                }
+            });
+        }).schedule();
+    }
+
+    private Path structureFile() {
+        if (getWizard() instanceof NewJobWizard w) {
+            for (JobTypeWizardPage page : w.jobTypePages()) {
+                Path p = page.inputFiles().get("structure");
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The cluster's presets, plus one by system size when an atom count is known (last, never chosen by itself). */
+    private List<ResourcePresets.Preset> withSizePreset(List<ResourcePresets.Preset> base) {
+        List<ResourcePresets.Preset> out = new ArrayList<>(base);
+        long n = atomCount();
+        if (n > 0 && profile != null) {
+            SystemSizePresets.SizePreset size = SystemSizePresets.forAtoms(n);
+            out.add(new ResourcePresets.Preset("NAMD, " + n + " atoms: " + size.label(), SystemSizePresets.resources(size, profile)));
+        }
+        return out;
+    }
+
+    private long atomCount() {
+        try {
+            return atoms == null || atoms.getText().isBlank() ? 0 : Long.parseLong(atoms.getText().strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void atomsChanged() {
+        if (profile == null) {
+            return;
+        }
+        if (atomCount() < 0) {
+            setErrorMessage("The number of atoms '" + atoms.getText().strip() + "' is not a whole number.");
+            return;
+        }
+        int selected = preset.getSelectionIndex();
+        boolean wasCustom = selected >= presets.size();
+        filling = true;
+        try {
+            presets = withSizePreset(ResourcePresets.forProfile(profile));
+            preset.removeAll();
+            presets.forEach(pr -> preset.add(pr.label()));
+            preset.add(CUSTOM);
+            int index = wasCustom ? presets.size() : Math.min(selected, presets.size());
+            preset.select(index);
+            if (index < presets.size() && index >= ResourcePresets.forProfile(profile).size()) {
+                show(presets.get(index).resources());
+            }
+        } finally {
+            filling = false;
+        }
         edited();
     }
 

@@ -1,0 +1,143 @@
+package org.namdrunner.integration.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.namdrunner.core.cluster.ShellQuoting;
+import org.namdrunner.core.lifecycle.ContinuationRequest;
+import org.namdrunner.core.lifecycle.JobRequest;
+import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.core.model.Job;
+import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.testing.TestCluster;
+
+/**
+ * Continue a job that really ran out of walltime on the test cluster: a NAMD job slowed down by the stand-in with
+ * {@code --time=1} is killed by SLURM (TIMEOUT, ~80 s after it started, see tests/cluster/README.md), then continued
+ * from its restart files (copied on the cluster) with the steps that were left, and the continuation runs to
+ * COMPLETED and ends at the step the first run would have reached. A second job that wrote no restart file before
+ * its time limit shows the refusal.
+ */
+class ContinuationTest {
+
+    private static final int MINIMIZE = 20;
+    private static final int RUN = 1000;
+    private static Path local;
+    private static Harness h;
+    private static Map<String, Path> inputs;
+    private static String slowId;
+    private static String noRestartId;
+    private static Instant submittedAt;
+
+    @BeforeAll
+    static void submitTwoJobsThatWillRunOutOfTime() throws Exception {
+        local = Files.createTempDirectory("namdrunner-cont");
+        TestCluster cluster = TestCluster.load();
+        h = new Harness(cluster, cluster.profile("testcluster", "cont-" + System.currentTimeMillis()), local.resolve("jobs.db"),
+                Duration.ofSeconds(20));
+        inputs = TestJobs.inputs(local.resolve("inputs"));
+        slowId = submit("walltime-cont", "10", "seconds_per_step 0.3");
+        noRestartId = submit("walltime-norestart", "100000", "seconds_per_step 0.3");
+        submittedAt = Instant.now();
+    }
+
+    private static String submit(String name, String restartFreq, String standin) throws Exception {
+        JobRequest r = TestJobs.request(name, inputs, TestJobs.resources(1, Duration.ofMinutes(1), "debug", "normal"), RUN, "wt");
+        Map<String, String> params = new LinkedHashMap<>(r.parameters());
+        params.put("restartFreq", restartFreq);
+        params.put("energyFreq", "10");
+        params.put(StandinNamdJobType.DIRECTIVES, standin);
+        Job job = h.service.create(new JobRequest(r.name(), r.jobTypeId(), r.profileId(), r.resources(), params, r.inputs()),
+                new NullProgressMonitor());
+        return h.service.submit(job.id(), new NullProgressMonitor()).id();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @Test
+    void aTimedOutJobIsContinuedFromItsRestartFilesAndCompletes() throws Exception {
+        Job old = h.syncUntil(slowId, j -> j.status().isTerminal(), Duration.ofMinutes(3));
+        Duration toTimeout = Duration.between(submittedAt, Instant.now());
+        assertEquals(JobStatus.TIMEOUT, old.status(), "SLURM state " + old.slurmState());
+        Job noRestart = h.syncUntil(noRestartId, j -> j.status().isTerminal(), Duration.ofMinutes(2));
+        assertEquals(JobStatus.TIMEOUT, noRestart.status());
+
+        // refused: restart files never written; nothing is created
+        int jobsBefore = h.store.list(JobFilter.all()).size();
+        InvalidInputException none = assertThrows(InvalidInputException.class,
+                () -> h.service.continueJob(ContinuationRequest.of(noRestartId), new NullProgressMonitor()));
+        assertTrue(none.getMessage().contains("wt.restart.coor") && none.getMessage().contains("missing"), none.getMessage());
+        assertEquals(jobsBefore, h.store.list(JobFilter.all()).size());
+
+        String oldOutputs = old.projectDir().orElseThrow() + "/outputs";
+        long restartStep = Long.parseLong(h.exec("awk '!/^#/ {print $1; exit}' " + ShellQuoting.quote(oldOutputs + "/wt.restart.xsc"))
+                .stdout().strip());
+        assertTrue(restartStep > MINIMIZE && restartStep < MINIMIZE + RUN, "stopped mid-run, restart at " + restartStep);
+
+        Instant t0 = Instant.now();
+        Map<String, String> faster = Map.of(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.01");
+        Job cont = h.service.continueJob(new ContinuationRequest(slowId, null,
+                TestJobs.resources(1, Duration.ofMinutes(10), "debug", "normal"), faster), new NullProgressMonitor());
+        Duration toCreate = Duration.between(t0, Instant.now());
+        assertEquals("walltime-cont_cont1", cont.name());
+        assertEquals(JobStatus.CREATED, cont.status());
+        assertEquals(JobStatus.TIMEOUT, h.job(slowId).status(), "the old job is left as it was");
+        for (String f : List.of("wt.restart.coor", "wt.restart.vel", "wt.restart.xsc")) {
+            assertTrue(cont.inputFiles().contains("input_files/" + f), cont.inputFiles().toString());
+            String copy = cont.projectDir().orElseThrow() + "/input_files/" + f;
+            assertEquals(0, h.exec(ShellQuoting.command("cmp", oldOutputs + "/" + f, copy)).exitCode(), f + " copied unchanged");
+        }
+        assertTrue(h.remoteExists(cont.projectDir().orElseThrow() + "/input_files/tiny.psf"), "the old inputs came along");
+        String config = h.exec(ShellQuoting.command("cat", cont.projectDir().orElseThrow() + "/config.namd")).stdout();
+        long left = MINIMIZE + RUN - restartStep;
+        assertTrue(config.contains("firsttimestep      " + restartStep + "\n") && config.contains("run                " + left + "\n"),
+                config);
+        assertTrue(config.contains("bincoordinates     input_files/wt.restart.coor"), config);
+        assertFalse(config.lines().anyMatch(l -> l.startsWith("minimize") || l.startsWith("temperature")), config);
+
+        InvalidInputException notTimeout = assertThrows(InvalidInputException.class,
+                () -> h.service.continueJob(ContinuationRequest.of(cont.id()), new NullProgressMonitor()));
+        assertTrue(notTimeout.getMessage().contains("only a job that ran out of walltime (TIMEOUT)"), notTimeout.getMessage());
+
+        Instant t1 = Instant.now();
+        h.service.submit(cont.id(), new NullProgressMonitor());
+        Job done = h.syncUntil(cont.id(), j -> j.status().isTerminal(), Duration.ofMinutes(3));
+        Duration toRun = Duration.between(t1, Instant.now());
+        assertEquals(JobStatus.COMPLETED, done.status(), "error: " + done.error());
+        String log = h.exec(ShellQuoting.command("cat", done.projectDir().orElseThrow() + "/outputs/namd_output.log")).stdout();
+        assertTrue(log.contains("End of program"), log);
+        Matcher end = Pattern.compile("WRITING COORDINATES TO OUTPUT FILE AT STEP (\\d+)").matcher(log);
+        assertTrue(end.find(), log);
+        assertEquals(MINIMIZE + RUN, Long.parseLong(end.group(1)), "the continuation ends where the first run would have");
+        assertTrue(log.contains("TCL: Running for " + left + " steps"), "it ran only the steps that were left");
+
+        Job second = h.service.continueJob(ContinuationRequest.of(slowId), new NullProgressMonitor());
+        assertEquals("walltime-cont_cont2", second.name(), "a second continuation of the same job gets the next number");
+        h.service.delete(second.id(), new NullProgressMonitor());
+
+        System.out.printf("ContinuationTest: submit->TIMEOUT seen %d s; continueJob %d ms (restart at step %d, %d steps left); "
+                + "continuation submit->COMPLETED %d s%n", toTimeout.toSeconds(), toCreate.toMillis(), restartStep, left, toRun.toSeconds());
+    }
+}
