@@ -206,6 +206,9 @@ EnforcePartLimits=ALL
 # short enough that tests see the squeue -> sacct hand-over, long enough to see COMPLETED in squeue
 MinJobAge=30
 KillWait=5
+# the tests stop slurmctld for ~20 s; a step that cannot report its end meanwhile must not count as
+# unkillable (default 60 s), or slurmd drains the node with "Kill task failed" and no job runs any more
+UnkillableStepTimeout=300
 OverTimeLimit=0
 InactiveLimit=0
 ReturnToService=2
