@@ -30,7 +30,7 @@ public final class NamdParametersPage extends JobTypeWizardPage {
 
     public static final String TEMPLATE_LABEL = "Template:";
 
-    private List<NamdTemplate> templates = List.of(NamdTemplate.vacuumMinimization());
+    private List<NamdTemplate> templates = List.of(BuiltInTemplates.vacuumMinimization());
     private NamdTemplate template = templates.get(0);
     private final Map<String, Control> fields = new LinkedHashMap<>();
     private Map<String, String> prefill = Map.of();
