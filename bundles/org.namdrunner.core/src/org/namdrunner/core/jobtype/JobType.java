@@ -59,4 +59,14 @@ public interface JobType {
 
     /** Reads a log (or its tail). Never throws for odd input. */
     LogSummary parseLog(String logText);
+
+    /**
+     * Result files in subfolders of the job's working folder, as relative paths (e.g. {@code analysis/rmsd.dat}),
+     * that are kept with the job's results in {@code outputs/} at the same relative path. The files at the top of
+     * the working folder are always kept; a listed file the job did not write is skipped, a path that breaks the
+     * path rules is ignored.
+     */
+    default List<String> resultFiles(Job job, Map<String, String> parameters) {
+        return List.of();
+    }
 }

@@ -40,6 +40,38 @@ final class RemoteFiles {
         check(c.exec(cmd, COPY_TIMEOUT, monitor), "copy results from " + from);
     }
 
+    /**
+     * Copies the files at these relative paths from {@code from} to the same paths below {@code to}, creating
+     * folders as needed; returns the paths that existed and were copied. Paths must pass the path rules.
+     */
+    static List<String> copyNamedFiles(ClusterConnection c, String from, String to, List<String> paths, IProgressMonitor monitor)
+            throws ClusterException {
+        RemotePaths.checkAbsolute("from", from);
+        RemotePaths.checkAbsolute("to", to);
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder cmd = new StringBuilder();
+        for (String path : paths) {
+            String source = RemotePaths.join(from, path);
+            String target = RemotePaths.join(to, path);
+            String folder = target.substring(0, target.lastIndexOf('/'));
+            cmd.append("if [ -f ").append(ShellQuoting.quote(source)).append(" ]; then ")
+                    .append(ShellQuoting.command("mkdir", "-p", "--", folder)).append(" && ")
+                    .append(ShellQuoting.command("cp", "-p", "--", source, target)).append(" && ")
+                    .append(ShellQuoting.command("printf", "%s\\n", path)).append(" || exit 1; fi\n");
+        }
+        ExecResult r = c.exec(cmd.toString(), COPY_TIMEOUT, monitor);
+        check(r, "copy result files from " + from);
+        List<String> copied = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            if (paths.contains(line)) {
+                copied.add(line);
+            }
+        }
+        return copied;
+    }
+
     /** Names of the plain files in a remote folder that pass the path rules; others are skipped. */
     static List<String> listFiles(ClusterConnection c, String dir, IProgressMonitor monitor) throws ClusterException {
         RemotePaths.checkAbsolute("dir", dir);

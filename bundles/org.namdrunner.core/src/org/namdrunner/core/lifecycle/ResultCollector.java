@@ -11,10 +11,12 @@ import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.model.ErrorInfo;
+import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobUpdate;
 import org.namdrunner.core.store.StoreException;
+import org.namdrunner.core.validation.InputRules;
 
 /**
  * After a job finished: copies what it wrote in scratch into the project's outputs folder, records the
@@ -28,6 +30,24 @@ final class ResultCollector {
     private ResultCollector() {
     }
 
+    /** The type's result files in subfolders that pass the path rules (a type's mistake must not stop collecting). */
+    private static List<String> declaredResults(JobType type, Job job) {
+        if (type == null) {
+            return List.of();
+        }
+        List<String> paths = new ArrayList<>();
+        for (String path : type.resultFiles(job, TypeParameters.read(job.typeParameters()))) {
+            try {
+                if (path != null && path.contains("/") && !paths.contains(path)) {
+                    paths.add(InputRules.checkRelativePath(path));
+                }
+            } catch (InvalidInputException e) {
+                // ignored, as JobType.resultFiles documents
+            }
+        }
+        return paths;
+    }
+
     static void collect(JobStore store, ClusterConnection c, JobType type, Job job, Clock clock, IProgressMonitor monitor)
             throws StoreException {
         String outputs = RemotePaths.join(job.projectDir().orElseThrow(), JobFolders.OUTPUTS);
@@ -37,6 +57,11 @@ final class ResultCollector {
             List<String> files = new ArrayList<>();
             for (String name : RemoteFiles.listFiles(c, outputs, monitor)) {
                 files.add(JobFolders.OUTPUTS + "/" + name);
+            }
+            for (String path : RemoteFiles.copyNamedFiles(c, job.scratchDir().orElseThrow(), outputs, declaredResults(type, job), monitor)) {
+                if (!files.contains(JobFolders.OUTPUTS + "/" + path)) {
+                    files.add(JobFolders.OUTPUTS + "/" + path);
+                }
             }
             b.outputFiles(files);
             if (type != null && job.status().isFailure()) {

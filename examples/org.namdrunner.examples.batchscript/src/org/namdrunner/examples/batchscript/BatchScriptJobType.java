@@ -64,9 +64,8 @@ public class BatchScriptJobType implements JobType {
     }
 
     /**
-     * Runs the script with bash (output to the log), copies the named result files to the top of the folder
-     * (where the workbench collects results from), and exits with the script's status so SLURM reports
-     * COMPLETED or FAILED as the script did.
+     * Runs the script with bash (output to the log), notes in the log each named result file the script did not
+     * write, and exits with the script's status so SLURM reports COMPLETED or FAILED as the script did.
      */
     @Override
     public String renderBatchBody(Job job, Map<String, String> parameters, ClusterProfile profile) {
@@ -83,12 +82,18 @@ public class BatchScriptJobType implements JobType {
                 body.append(' ').append(ShellQuoting.quote(path));
             }
             body.append("; do\n");
-            body.append("  if [ -f \"$f\" ]; then cp -p -- \"$f\" . ; else echo \"result file $f was not written\" >> ")
-                    .append(ShellQuoting.quote(LOG_FILE)).append("; fi\n");
+            body.append("  [ -f \"$f\" ] || echo \"result file $f was not written\" >> ").append(ShellQuoting.quote(LOG_FILE))
+                    .append('\n');
             body.append("done\n");
         }
         body.append("exit \"$status\"\n");
         return body.toString();
+    }
+
+    /** The named result files; the workbench keeps them in {@code outputs/} at the same relative paths. */
+    @Override
+    public List<String> resultFiles(Job job, Map<String, String> parameters) {
+        return BatchScriptRules.resultFiles(parameters.get(BatchScriptRules.RESULT_FILES));
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -50,7 +51,10 @@ class BatchBodyTest {
                 "echo \"PROGRESS 1/1\"\r\nmkdir -p 'out dir' out\necho 42 > out/answer.txt\necho odd > 'out dir/x.txt'\necho to-stderr >&2\n",
                 BatchScriptRules.RESULT_FILES, "out/answer.txt, out/never.txt"));
         assertEquals(0, exit);
-        assertEquals("42\n", Files.readString(dir.resolve("answer.txt")));
+        assertEquals("42\n", Files.readString(dir.resolve("out/answer.txt")));
+        assertEquals(List.of("out/answer.txt", "out/never.txt"),
+                type.resultFiles(null, Map.of(BatchScriptRules.RESULT_FILES, "out/answer.txt, out/never.txt")),
+                "the workbench is told which files in subfolders to keep");
         String log = Files.readString(dir.resolve(BatchScriptJobType.LOG_FILE));
         assertTrue(log.contains("PROGRESS 1/1") && log.contains("to-stderr"), log);
         assertTrue(log.contains("result file out/never.txt was not written"), log);
@@ -63,7 +67,9 @@ class BatchBodyTest {
         int exit = runInJobFolder(dir, Map.of(BatchScriptRules.SCRIPT, "mkdir -p r\necho partial > r/p.txt\necho 'ERROR: out of data'\nexit 3",
                 BatchScriptRules.RESULT_FILES, "r/p.txt"));
         assertEquals(3, exit);
-        assertTrue(Files.exists(dir.resolve("p.txt")), "results are collected from a failed script too");
+        assertTrue(Files.exists(dir.resolve("r/p.txt")), "the script ran to its end before failing");
+        String log = Files.readString(dir.resolve(BatchScriptJobType.LOG_FILE));
+        assertFalse(log.contains("was not written"), "the written result file is not reported missing: " + log);
         assertEquals("The script reported: out of data", type.parseLog(Files.readString(dir.resolve(BatchScriptJobType.LOG_FILE))).failureCause());
     }
 

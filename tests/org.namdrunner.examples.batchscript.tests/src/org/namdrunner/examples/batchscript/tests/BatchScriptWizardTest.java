@@ -186,12 +186,12 @@ class BatchScriptWizardTest {
         assertEquals(List.of("input_files/numbers.txt"), job.inputFiles());
 
         String id = job.id();
-        Screen.waitUntil("the results to be collected", Duration.ofSeconds(60), () -> outputs(id).contains("outputs/sum.txt"));
+        Screen.waitUntil("the results to be collected", Duration.ofSeconds(60), () -> outputs(id).contains("outputs/out/sum.txt"));
         List<String> outputs = outputs(id);
         assertTrue(outputs.contains("outputs/" + BatchScriptJobType.LOG_FILE) && outputs.contains("outputs/ran_on.txt"), outputs.toString());
         var c = backend.connections().connectionFor(profile);
         String outputsDir = RemotePaths.join(job.projectDir().orElseThrow(), "outputs");
-        assertEquals("10", c.readFile(RemotePaths.join(outputsDir, "sum.txt"), 1000, new NullProgressMonitor()).strip(),
+        assertEquals("10", c.readFile(RemotePaths.join(outputsDir, "out/sum.txt"), 1000, new NullProgressMonitor()).strip(),
                 "the script read the uploaded input file and its result file in a subfolder was collected");
         String log = c.readFile(RemotePaths.join(outputsDir, BatchScriptJobType.LOG_FILE), 64 * 1024, new NullProgressMonitor());
         assertEquals(1.0, new BatchScriptJobType().parseLog(log).fraction(), log);
