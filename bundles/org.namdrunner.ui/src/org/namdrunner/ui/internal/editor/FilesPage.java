@@ -3,7 +3,6 @@ package org.namdrunner.ui.internal.editor;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -36,7 +35,7 @@ final class FilesPage extends JobFormPage {
 
     private TableViewer table;
     private Label state;
-    private org.eclipse.core.runtime.jobs.Job reader;
+    private final BackgroundRead reader = new BackgroundRead();
     private boolean readOnce;
 
     FilesPage(JobEditor editor) {
@@ -99,10 +98,7 @@ final class FilesPage extends JobFormPage {
         }
         state.setText("Reading the job's folders on " + profile.name() + "…");
         Job job = s.job();
-        if (reader != null) {
-            reader.cancel();
-        }
-        reader = org.eclipse.core.runtime.jobs.Job.create("Listing the files of " + job.name(), monitor -> {
+        reader.start("Listing the files of " + job.name(), table.getControl(), monitor -> {
             List<Row> rows = new ArrayList<>();
             String message;
             try {
@@ -122,21 +118,18 @@ final class FilesPage extends JobFormPage {
                 message = Problems.of("The files could not be listed", e).getMessage();
                 rows = null;
             }
-            List<Row> done = rows;
-            String text = message;
-            table.getControl().getDisplay().asyncExec(() -> {
-                if (!table.getControl().isDisposed()) {
-                    if (done != null) {
-                        table.setInput(done);
-                    }
-                    state.setText(text);
-                    state.getParent().layout(true);
-                }
-            });
-            return Status.OK_STATUS;
+            return new Listing(rows, message);
+        }, listing -> {
+            if (listing.rows() != null) {
+                table.setInput(listing.rows());
+            }
+            state.setText(listing.message());
+            state.getParent().layout(true);
         });
-        reader.setSystem(false);
-        reader.schedule();
+    }
+
+    /** What one read found: the rows (null when the listing failed) and the line that says so. */
+    private record Listing(List<Row> rows, String message) {
     }
 
     /** What the table shows (for tests). */
@@ -152,9 +145,7 @@ final class FilesPage extends JobFormPage {
 
     @Override
     public void dispose() {
-        if (reader != null) {
-            reader.cancel();
-        }
+        reader.cancel();
         super.dispose();
     }
 }

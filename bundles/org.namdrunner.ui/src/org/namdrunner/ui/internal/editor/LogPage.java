@@ -1,6 +1,5 @@
 package org.namdrunner.ui.internal.editor;
 
-import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -33,7 +32,7 @@ final class LogPage extends JobFormPage {
     private StyledText text;
     private ProgressBar bar;
     private Label summary;
-    private org.eclipse.core.runtime.jobs.Job reader;
+    private final BackgroundRead reader = new BackgroundRead();
     private boolean readOnce;
 
     LogPage(JobEditor editor) {
@@ -94,10 +93,7 @@ final class LogPage extends JobFormPage {
             return;
         }
         summary.setText("Reading " + path + "…");
-        if (reader != null) {
-            reader.cancel();
-        }
-        reader = org.eclipse.core.runtime.jobs.Job.create("Reading the log of " + job.name(), monitor -> {
+        reader.start("Reading the log of " + job.name(), text, monitor -> {
             String log;
             LogSummary parsed;
             String message;
@@ -114,23 +110,20 @@ final class LogPage extends JobFormPage {
                 message = job.status().isActive() && job.startedAt().isEmpty() ? "The job has not started yet, so there is no log."
                         : Problems.of("The log could not be read", e).getMessage();
             }
-            String shown = log;
-            LogSummary p = parsed;
-            String m = message;
-            text.getDisplay().asyncExec(() -> {
-                if (!text.isDisposed()) {
-                    if (shown != null) {
-                        text.setText(shown);
-                        text.setTopIndex(Math.max(0, text.getLineCount() - 1));
-                    }
-                    bar.setSelection(p == null || p.fraction() < 0 ? 0 : (int) Math.round(p.fraction() * 1000));
-                    summary.setText(m);
-                    summary.getParent().layout(true);
-                }
-            });
-            return Status.OK_STATUS;
+            return new Reading(log, parsed, message);
+        }, r -> {
+            if (r.log() != null) {
+                text.setText(r.log());
+                text.setTopIndex(Math.max(0, text.getLineCount() - 1));
+            }
+            bar.setSelection(r.parsed() == null || r.parsed().fraction() < 0 ? 0 : (int) Math.round(r.parsed().fraction() * 1000));
+            summary.setText(r.message());
+            summary.getParent().layout(true);
         });
-        reader.schedule();
+    }
+
+    /** What one read found: the log tail and its summary (null when it could not be read) and the line that says so. */
+    private record Reading(String log, LogSummary parsed, String message) {
     }
 
     static String describe(Job job, LogSummary s) {
@@ -163,9 +156,7 @@ final class LogPage extends JobFormPage {
 
     @Override
     public void dispose() {
-        if (reader != null) {
-            reader.cancel();
-        }
+        reader.cancel();
         super.dispose();
     }
 }
