@@ -1,11 +1,9 @@
 package org.namdrunner.integration.tests;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.namdrunner.core.cluster.ClusterProfile;
-import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.core.model.Job;
 
@@ -14,12 +12,10 @@ import org.namdrunner.core.model.Job;
  * folder taken from the parameter {@value #PATH}. It lets a test push any relative path through
  * {@code JobService.create}, which must refuse the ones that leave the job folder or carry shell syntax.
  */
-final class ExtraFileJobType implements JobType {
+final class ExtraFileJobType extends StandinNamdJobType {
 
     static final String ID = "namd-extra-file";
     static final String PATH = "extraPath";
-
-    private final StandinNamdJobType namd = new StandinNamdJobType();
 
     /** The same request for this job type, writing the extra file at {@code path}. */
     static JobRequest request(JobRequest r, String path) {
@@ -39,34 +35,9 @@ final class ExtraFileJobType implements JobType {
     }
 
     @Override
-    public List<InputFileSpec> inputFiles() {
-        return namd.inputFiles();
-    }
-
-    @Override
-    public void validate(Map<String, String> parameters) {
-        namd.validate(parameters);
-    }
-
-    @Override
     public Map<String, String> renderFiles(Job job, Map<String, String> parameters, ClusterProfile profile) {
-        Map<String, String> files = new LinkedHashMap<>(namd.renderFiles(job, parameters, profile));
+        Map<String, String> files = new LinkedHashMap<>(super.renderFiles(job, parameters, profile));
         files.put(parameters.get(PATH), "written by " + ID + "\n");
         return files;
-    }
-
-    @Override
-    public String renderBatchBody(Job job, Map<String, String> parameters, ClusterProfile profile) {
-        return namd.renderBatchBody(job, parameters, profile);
-    }
-
-    @Override
-    public String logFile(Job job) {
-        return namd.logFile(job);
-    }
-
-    @Override
-    public LogSummary parseLog(String logText) {
-        return namd.parseLog(logText);
     }
 }

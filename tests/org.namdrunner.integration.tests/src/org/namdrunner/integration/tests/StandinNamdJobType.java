@@ -15,7 +15,7 @@ import org.namdrunner.namd.NamdJobType;
  * make it fail). Parameter {@code standin}: directives separated by ';', e.g.
  * {@code seconds_per_step 0.5;fail "Atoms moving too fast"}. Everything else is NamdJobType's own output.
  */
-final class StandinNamdJobType implements ContinuableJobType {
+class StandinNamdJobType implements ContinuableJobType {
 
     static final String DIRECTIVES = "standin";
 
