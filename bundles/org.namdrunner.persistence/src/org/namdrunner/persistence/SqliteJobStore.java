@@ -24,6 +24,7 @@ import org.namdrunner.core.store.StoreException;
 import org.namdrunner.core.store.StoredTemplate;
 import org.namdrunner.core.store.TemplateStore;
 import org.namdrunner.core.validation.InputRules;
+import org.namdrunner.persistence.internal.Backups;
 import org.namdrunner.persistence.internal.BatchApply;
 import org.namdrunner.persistence.internal.Database;
 import org.namdrunner.persistence.internal.HistoryTable;
@@ -33,6 +34,7 @@ import org.namdrunner.persistence.internal.JobTable;
 import org.namdrunner.persistence.internal.ListenerCalls;
 import org.namdrunner.persistence.internal.MetadataTable;
 import org.namdrunner.persistence.internal.ProfileTable;
+import org.namdrunner.persistence.internal.Restore;
 import org.namdrunner.persistence.internal.StoreProblem;
 import org.namdrunner.persistence.internal.TemplateTable;
 
@@ -75,6 +77,31 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Temp
     /** The database file (absolute). */
     public Path file() {
         return db.file();
+    }
+
+    /** The backups of this file, newest first (made before each migration and once a day, {@link Backups#DEFAULT_KEEP} kept). */
+    public List<Backups.Backup> backups() {
+        return db.backups().list();
+    }
+
+    /** Makes a backup now, e.g. before an import. */
+    public Backups.Backup backupNow(String reason) throws StoreException {
+        return db.backup(reason);
+    }
+
+    /** Why the last automatic backup failed, if it did (the write it followed was committed all the same). */
+    public Optional<StoreException> lastBackupFailure() {
+        return db.lastBackupFailure();
+    }
+
+    /**
+     * Puts {@code backup} in place of the database at {@code database}, which must not be open. The file that was
+     * there (damaged, say) is not deleted: it and its -wal/-shm are renamed {@code <name>.damaged-<time>}.
+     *
+     * @return the name the old file now has, or empty when there was none
+     */
+    public static Optional<Path> restoreBackup(Path database, Path backup) throws StoreException {
+        return Restore.replace(database.toAbsolutePath().normalize(), backup);
     }
 
     @Override
