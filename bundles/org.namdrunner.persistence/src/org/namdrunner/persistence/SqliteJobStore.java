@@ -1,6 +1,7 @@
 package org.namdrunner.persistence;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -92,6 +93,49 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Temp
     /** Why the last automatic backup failed, if it did (the write it followed was committed all the same). */
     public Optional<StoreException> lastBackupFailure() {
         return db.lastBackupFailure();
+    }
+
+    /** A self-contained, checked copy of the whole file at {@code target} (see {@link JobArchive#exportDatabase}). */
+    void copyTo(Path target) throws StoreException {
+        db.copyTo(target);
+    }
+
+    /**
+     * Adds the jobs not stored yet, each with its history row for row, and the profiles they name that are missing, in
+     * one transaction; a job whose id is taken is left as it is.
+     */
+    JobArchive.ImportReport importRecords(List<JobArchive.JobRecord> records, List<ClusterProfile> profilesUsed) throws StoreException {
+        List<String[]> rows = new ArrayList<>();
+        for (JobArchive.JobRecord r : records) {
+            rows.add(JobRows.values(JobChecks.check(r.job())));
+        }
+        List<String> imported = new ArrayList<>();
+        List<String> alreadyHere = new ArrayList<>();
+        List<String> profilesAdded = new ArrayList<>();
+        db.write("import " + records.size() + " jobs", () -> {
+            for (int i = 0; i < records.size(); i++) {
+                JobArchive.JobRecord r = records.get(i);
+                if (jobs.insert(rows.get(i))) {
+                    history.append(r.history());
+                    imported.add(r.job().id());
+                } else {
+                    alreadyHere.add(r.job().id());
+                }
+            }
+            Set<String> present = new LinkedHashSet<>();
+            for (ClusterProfile p : profiles.all()) {
+                present.add(p.id());
+            }
+            for (ClusterProfile p : profilesUsed) {
+                if (!present.contains(p.id())) {
+                    profiles.save(p);
+                    profilesAdded.add(p.id());
+                }
+            }
+            return null;
+        });
+        tell(new LinkedHashSet<>(imported));
+        return new JobArchive.ImportReport(imported, alreadyHere, profilesAdded);
     }
 
     /**

@@ -84,11 +84,28 @@ public final class Backups {
             throw new IllegalArgumentException("reason must be lower-case words joined by '-': " + reason);
         }
         Instant now = clock.instant();
-        String base = fileNameStem() + "-" + STAMP.format(now) + "-" + reason;
-        Path target = folder.resolve(base + ".db");
-        Path part = folder.resolve(base + ".db.part");
+        Path target = folder.resolve(fileNameStem() + "-" + STAMP.format(now) + "-" + reason + ".db");
         try {
             Files.createDirectories(folder);
+            copy(connection, target);
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new StoreException("Could not back up the jobs database " + database + " to " + folder + ": "
+                    + StoreErrors.describe(e), e);
+        }
+        prune();
+        return new Backup(target, now, reason);
+    }
+
+    /**
+     * Copies the database behind {@code connection} to {@code target} (which must not exist) as one self-contained,
+     * checked file; on failure nothing is left at {@code target}.
+     */
+    static void copy(Connection connection, Path target) throws IOException, SQLException {
+        if (Files.exists(target)) {
+            throw new StoreProblem(target + " exists already; choose a new file name");
+        }
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
             Files.deleteIfExists(part);
             int rc = connection.unwrap(SQLiteConnection.class).getDatabase().backup("main", part.toString(), null);
             if (rc != 0) {
@@ -99,17 +116,10 @@ public final class Backups {
                 throw new StoreProblem("the copy did not pass SQLite's check (" + check + ")");
             }
             move(part, target);
-        } catch (IOException | SQLException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(part);
-            } catch (IOException ignored) {
-                // the .part name is never taken for a backup, so a leftover does no harm
-            }
-            throw new StoreException("Could not back up the jobs database " + database + " to " + folder + ": "
-                    + StoreErrors.describe(e), e);
+        } finally {
+            // the .part name is never taken for a backup, so a leftover would do no harm; still, leave none
+            Files.deleteIfExists(part);
         }
-        prune();
-        return new Backup(target, now, reason);
     }
 
     /** Every complete backup of this database, newest first. */

@@ -174,6 +174,16 @@ public final class Database implements AutoCloseable {
         return made;
     }
 
+    /** A self-contained, checked copy of the whole file at {@code target}, which must not exist. */
+    public synchronized void copyTo(Path target) throws StoreException {
+        try {
+            Files.createDirectories(target.getParent());
+            Backups.copy(connection, target);
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new StoreException("Could not copy the jobs database " + file + " to " + target + ": " + StoreErrors.describe(e), e);
+        }
+    }
+
     public Backups backups() {
         return backups;
     }
