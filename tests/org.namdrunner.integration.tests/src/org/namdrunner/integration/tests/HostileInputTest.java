@@ -63,7 +63,7 @@ class HostileInputTest {
         TestCluster cluster = TestCluster.load();
         String token = "zq" + Long.toString(System.currentTimeMillis(), 36);
         String run = "hostile-" + token;
-        ClusterProfile profile = cluster.profile("testcluster", run);
+        ClusterProfile profile = cluster.profile("testcluster");
         try (Harness h = new Harness(cluster, profile, local.resolve("jobs.db"), Duration.ofMinutes(10))) {
             ClusterConnectionProvider provider = new ClusterConnectionProvider() {
                 @Override
@@ -81,7 +81,7 @@ class HostileInputTest {
                     new JobTypeList(List.of(new StandinNamdJobType(), new ExtraFileJobType())), new ClusterProfileList(List.of(profile)),
                     SyncSettings.defaults(), Clock.systemUTC());
             Map<String, Path> inputs = TestJobs.inputs(local.resolve("inputs"));
-            Resources resources = TestJobs.resources(1, Duration.ofMinutes(10), "debug", "");
+            Resources resources = TestJobs.resources(1, Duration.ofMinutes(10), "acpu", "");
             String pwn = "touch pwned_" + token;
 
             List<Case> cases = new ArrayList<>();
@@ -223,9 +223,9 @@ class HostileInputTest {
             // ---- scheduler names that become sbatch options
             cases.add(new Case("partition 'debug;" + pwn + "'", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10),
                     "debug;" + pwn, "", "", 0, ""), "partition"));
-            cases.add(new Case("QoS '$(" + pwn + ")'", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10), "debug",
+            cases.add(new Case("QoS '$(" + pwn + ")'", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10), "acpu",
                     "$(" + pwn + ")", "", 0, ""), "qos"));
-            cases.add(new Case("account with a line break", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10), "debug",
+            cases.add(new Case("account with a line break", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10), "acpu",
                     "", "acct\n" + pwn, 0, ""), "account"));
 
             // ---- try them all

@@ -50,7 +50,7 @@ class SyncBenchmarkTest {
                 "sync (ms)", "bare squeue (ms)", "same format squeue (ms)", "squeue per job (ms)", "sync/bare"));
         StringBuilder md = new StringBuilder("| jobs | remote commands | sync (ms) | bare squeue `%i\\|%T` (ms) | squeue with our format (ms) "
                 + "| one squeue per job (ms) | sync / bare squeue |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        try (Harness h = new Harness(cluster, cluster.profile("bench", "bench-" + System.currentTimeMillis()), dir.resolve("bench.db"),
+        try (Harness h = new Harness(cluster, cluster.profile("bench"), dir.resolve("bench.db"),
                 Duration.ofMinutes(10))) {
             for (int n : SIZES) {
                 List<String> ids = submitHeld(h, n);
