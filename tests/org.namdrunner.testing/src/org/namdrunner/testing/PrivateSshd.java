@@ -151,9 +151,8 @@ public final class PrivateSshd implements AutoCloseable {
 
     /** The same profile, logging in through this server. */
     public ClusterProfile profile(ClusterProfile p) {
-        return new ClusterProfile(p.id(), p.name(), "127.0.0.1", port, p.user(), p.authMethod(), p.keyFile(), p.transferHost(),
-                p.commandPrefix(), p.moduleLines(), p.partitions(), p.qos(), p.accounts(), p.projectsRoot(), p.scratchRoot(),
-                p.coresPerNode(), p.memoryPerNodeMb(), p.maxWalltime(), p.pollInterval());
+        // this server is the login host and the transfer host at once (a profile has one port for both)
+        return BuiltInProfiles.with(p, java.util.Map.of("host", "127.0.0.1", "port", port, "transferHost", ""));
     }
 
     @Override

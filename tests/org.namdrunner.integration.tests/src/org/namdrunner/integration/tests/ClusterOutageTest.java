@@ -217,7 +217,7 @@ class ClusterOutageTest {
             for (String id : ids) {
                 slurmIdToJob.put(h.job(id).slurmId().orElseThrow(), id);
             }
-            String out = h.exec(ShellQuoting.command("sacct", "-X", "-n", "-P", "-o", "JobID,State", "-j",
+            String out = h.slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-o", "JobID,State", "-j",
                     String.join(",", slurmIdToJob.keySet()))).stdout();
             mismatch = "";
             for (String line : out.lines().toList()) {

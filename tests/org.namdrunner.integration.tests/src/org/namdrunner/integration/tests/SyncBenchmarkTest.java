@@ -95,7 +95,7 @@ class SyncBenchmarkTest {
                     if (n <= 100 || FULL) {
                         long t0 = System.nanoTime();
                         for (String id : ids) {
-                            h.exec("squeue --noheader --jobs=" + id + " --format='%i|%T'");
+                            h.slurm("squeue --noheader --jobs=" + id + " --format='%i|%T'");
                         }
                         perJobMs = (System.nanoTime() - t0) / 1e6;
                     }
@@ -105,7 +105,7 @@ class SyncBenchmarkTest {
                     md.append(String.format("| %,d | %d | %.0f | %.0f | %.0f | %s | %.2f× |%n", n, report.commands(), syncMs, bareMs, sameMs,
                             perJob, syncMs / bareMs));
                 } finally {
-                    h.exec("scancel " + String.join(" ", ids));
+                    h.slurm("scancel " + String.join(" ", ids));
                     for (Job j : h.store.list(JobFilter.all())) {
                         h.store.delete(j.id());
                     }

@@ -91,7 +91,7 @@ class TwoInstancesTest {
                     if (history.get(history.size() - 1).to() != j.status()) {
                         problems.add(j.name() + ": status " + j.status() + " but the last history row says " + history.get(history.size() - 1).to());
                     }
-                    String sacct = idle.exec(ShellQuoting.command("sacct", "-X", "-n", "-P", "-o", "State", "-j", j.slurmId().orElseThrow()))
+                    String sacct = idle.slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-o", "State", "-j", j.slurmId().orElseThrow()))
                             .stdout().strip();
                     if (SlurmState.statusOf(sacct) != j.status()) {
                         problems.add(j.name() + ": stored " + j.status() + ", SLURM accounting says " + sacct);

@@ -501,28 +501,29 @@ class SshConnectionTest {
 
     @Test
     void sbatchSqueueSacctAndScancelRunOverTheConnection() throws Exception {
+        String prefix = keyProfile.commandPrefix() + " && ";   // the twin has SLURM only through the module, as Alpine
         try (SshConnection c = connect(keyProfile, new ScriptedPrompter())) {
-            ExecResult sbatch = run(c, ShellQuoting.command("sbatch", "--parsable", "--wrap=sleep 120", "--time=1", "--mem=10M",
+            ExecResult sbatch = run(c, prefix + ShellQuoting.command("sbatch", "--parsable", "--wrap=sleep 120", "--time=1", "--mem=10M",
                     "--partition=" + cluster.get("defaultPartition"), "--output=/dev/null", "--job-name=nr-ssh-test"));
             assertEquals(0, sbatch.exitCode(), sbatch.stderr());
             String id = sbatch.stdout().strip().split(";")[0];
             assertTrue(id.matches("\\d+"), sbatch.stdout());
 
-            ExecResult squeue = run(c, ShellQuoting.command("squeue", "--noheader", "--states=all", "--jobs=" + id, "--format=%i|%j|%T"));
+            ExecResult squeue = run(c, prefix + ShellQuoting.command("squeue", "--noheader", "--states=all", "--jobs=" + id, "--format=%i|%j|%T"));
             assertEquals(0, squeue.exitCode(), squeue.stderr());
             assertTrue(squeue.stdout().startsWith(id + "|nr-ssh-test|"), squeue.stdout());
 
-            ExecResult scancel = run(c, ShellQuoting.command("scancel", id));
+            ExecResult scancel = run(c, prefix + ShellQuoting.command("scancel", id));
             assertEquals(0, scancel.exitCode(), scancel.stderr());
 
             String[] state = new String[1];
             Poll.until("sacct reports job " + id + " CANCELLED", Duration.ofSeconds(30), () -> {
-                ExecResult sacct = run(c, ShellQuoting.command("sacct", "-X", "--parsable2", "--noheader", "--jobs=" + id, "--format=JobID,State"));
+                ExecResult sacct = run(c, prefix + ShellQuoting.command("sacct", "-X", "--parsable2", "--noheader", "--jobs=" + id, "--format=JobID,State"));
                 assertEquals(0, sacct.exitCode(), sacct.stderr());
                 state[0] = sacct.stdout().strip();
                 return state[0].startsWith(id + "|CANCELLED");
             });
-            ExecResult bad = run(c, ShellQuoting.command("sbatch", "--parsable", "--wrap=true", "--partition=no-such-partition"));
+            ExecResult bad = run(c, prefix + ShellQuoting.command("sbatch", "--parsable", "--wrap=true", "--partition=no-such-partition"));
             assertNotEquals(0, bad.exitCode());
             assertTrue(bad.stderr().contains("sbatch: error"), "errors arrive on stderr, apart: " + bad.stderr());
             assertEquals("", bad.stdout());
