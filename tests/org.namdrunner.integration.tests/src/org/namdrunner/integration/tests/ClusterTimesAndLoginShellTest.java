@@ -19,34 +19,36 @@ import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.slurm.SlurmScheduler;
+import org.namdrunner.testing.BuiltInProfiles;
 import org.namdrunner.testing.TestCluster;
 
 /**
- * The real squeue/sacct/sbatch command lines against the real cluster, with the cluster's shell in America/Denver
- * and the workbench reading in Asia/Kolkata (+05:30, not a whole hour from anything in America), behind a prefix
- * that prints a banner on stdout and chatter on stderr as Alpine's login shells and Lmod do. The times SLURM
- * reports must lie between two readings of the cluster's own clock, and the banner must not become a problem or
- * a row.
+ * The real squeue/sacct/sbatch command lines against the Alpine twin with the built-in profile's own prefix
+ * ({@code source /etc/profile && module load slurm/alpine}: the twin's login shells run in America/Denver and print
+ * a motd and Lmod chatter), the workbench reading in Asia/Kolkata (+05:30, not a whole hour from anything in
+ * America), and once more behind a prefix that also prints a banner line on stdout shaped like a squeue row. The
+ * times SLURM reports must lie between two readings of the cluster's own clock, and the banner must not become a
+ * problem or a row.
  */
 class ClusterTimesAndLoginShellTest {
 
-    private static final String BANNER = "export TZ=America/Denver && echo 'Welcome to the Alpine twin | 12|RUNNING|x' "
+    private static final String BANNER = "echo 'Welcome to the Alpine twin | 12|RUNNING|x' "
             + "&& echo 'Lmod has detected the following error: none, just chatter' >&2";
 
     @Test
     void timesAreRightWhateverTheZonesAndBannersAreNotRead() throws Exception {
         TestCluster cluster = TestCluster.load();
-        ClusterProfile base = cluster.profile("times", "times-" + System.nanoTime());
-        ClusterProfile p = new ClusterProfile(base.id(), base.name(), base.host(), base.port(), base.user(), base.authMethod(),
-                base.keyFile(), base.transferHost(), BANNER, List.of(), base.partitions(), base.qos(), base.accounts(),
-                base.projectsRoot(), base.scratchRoot(), base.coresPerNode(), base.memoryPerNodeMb(), base.maxWalltime(),
-                base.pollInterval());
+        ClusterProfile base = cluster.profile("times");
+        // the built-in prefix, then a banner on stdout that looks like a squeue row
+        ClusterProfile p = BuiltInProfiles.with(base, java.util.Map.of("commandPrefix", base.commandPrefix() + " && " + BANNER));
+        // the profile's scratch root is shared with every other test: this test works in a folder of its own
+        String mine = p.scratchRoot() + "/times-" + System.nanoTime();
         ClusterConnectionProvider connections = Wiring.connections(cluster);
         NullProgressMonitor m = new NullProgressMonitor();
         try {
             ClusterConnection c = connections.connectionFor(p);
             SlurmScheduler scheduler = new SlurmScheduler(ZoneId.of("Asia/Kolkata"));
-            String dir = p.scratchRoot() + "/job";
+            String dir = mine + "/job";
             c.mkdirs(dir, m);
             c.writeFile(dir + "/job.sbatch", "#!/bin/bash\n#SBATCH --time=1\n#SBATCH --mem=100M\nsleep 2\n", m);
 
@@ -78,7 +80,7 @@ class ClusterTimesAndLoginShellTest {
             assertTrue(Duration.between(start, end).toSeconds() >= 1, "the job slept 2 s: " + start + " .. " + end);
         } finally {
             try {
-                connections.connectionFor(p).removeTree(p.scratchRoot(), cluster.get("scratchRoot"), m);
+                connections.connectionFor(p).removeTree(mine, p.scratchRoot(), m);
             } finally {
                 connections.closeAll();
             }
