@@ -709,7 +709,11 @@ EOF
   # 4) wrong requests are refused at submission
   out=$("${SSH[@]}" "$PREFIX && cd '$d' && sbatch --parsable -p atesting --qos=cpu-normal --time=5 --wrap=true" 2>&1) && die "selftest: atesting accepted QoS cpu-normal"
   out=$("${SSH[@]}" "$PREFIX && cd '$d' && sbatch --parsable -p acpu --qos=cpu-normal --time=2-00:00:00 --wrap=true" 2>&1) && die "selftest: cpu-normal accepted 2 days"
-  log "selftest: job $jid (module lines + mpirun -np 2 namd3 via sbatch over ssh) COMPLETED; wrong QoS and too long walltime refused"
+  "${SSH[@]}" "$PREFIX && sbatch --test-only -p aa100 --qos=gpu-testing --gres=gpu:$NODE_GPUS --time=10 --wrap=true" >/dev/null 2>&1 \
+    || die "selftest: aa100 does not take a job asking for $NODE_GPUS GPUs"
+  "${SSH[@]}" "$PREFIX && sbatch --test-only -p aa100 --qos=gpu-testing --gres=gpu:$((NODE_GPUS + 1)) --time=10 --wrap=true" >/dev/null 2>&1 \
+    && die "selftest: aa100 accepted more GPUs than the node has"
+  log "selftest: job $jid (module lines + mpirun -np 2 namd3 via sbatch over ssh) COMPLETED; wrong QoS, too long walltime and too many GPUs refused"
   rm -rf "$d"
 fi
 
