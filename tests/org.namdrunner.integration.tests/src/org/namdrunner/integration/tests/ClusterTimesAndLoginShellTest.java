@@ -30,15 +30,16 @@ import org.namdrunner.testing.TestCluster;
  */
 class ClusterTimesAndLoginShellTest {
 
-    private static final String BANNER = "export TZ=America/Denver && echo 'Welcome to the Alpine twin | 12|RUNNING|x' "
-            + "&& echo 'Lmod has detected the following error: none, just chatter' >&2";
+    /** The Alpine prefix (the twin's SLURM is only on the PATH after it) with a banner on both streams around it. */
+    private static final String PREFIX = "export TZ=America/Denver && echo 'Welcome to the Alpine twin | 12|RUNNING|x' "
+            + "&& source /etc/profile && module load slurm/alpine && echo 'Lmod: 12|RUNNING|chatter' >&2";
 
     @Test
     void timesAreRightWhateverTheZonesAndBannersAreNotRead() throws Exception {
         TestCluster cluster = TestCluster.load();
         ClusterProfile base = cluster.profile("times", "times-" + System.nanoTime());
         ClusterProfile p = new ClusterProfile(base.id(), base.name(), base.host(), base.port(), base.user(), base.authMethod(),
-                base.keyFile(), base.transferHost(), BANNER, List.of(), base.partitions(), base.qos(), base.accounts(),
+                base.keyFile(), base.transferHost(), PREFIX, List.of(), base.partitions(), base.qos(), base.accounts(),
                 base.projectsRoot(), base.scratchRoot(), base.coresPerNode(), base.memoryPerNodeMb(), base.maxWalltime(),
                 base.pollInterval());
         ClusterConnectionProvider connections = Wiring.connections(cluster);
@@ -46,7 +47,7 @@ class ClusterTimesAndLoginShellTest {
         try {
             ClusterConnection c = connections.connectionFor(p);
             SlurmScheduler scheduler = new SlurmScheduler(ZoneId.of("Asia/Kolkata"));
-            String dir = p.scratchRoot() + "/job";
+            String dir = p.scratchDirFor("times_" + System.nanoTime());
             c.mkdirs(dir, m);
             c.writeFile(dir + "/job.sbatch", "#!/bin/bash\n#SBATCH --time=1\n#SBATCH --mem=100M\nsleep 2\n", m);
 
@@ -78,7 +79,11 @@ class ClusterTimesAndLoginShellTest {
             assertTrue(Duration.between(start, end).toSeconds() >= 1, "the job slept 2 s: " + start + " .. " + end);
         } finally {
             try {
-                connections.connectionFor(p).removeTree(p.scratchRoot(), cluster.get("scratchRoot"), m);
+                String jobs = p.scratchRoot() + "/" + ClusterProfile.JOBS_FOLDER;
+                for (String leftover : connections.connectionFor(p).exec("ls " + ShellQuoting.quote(jobs) + " 2>/dev/null; true",
+                        Duration.ofSeconds(30), m).stdout().lines().filter(l -> l.startsWith("times_")).toList()) {
+                    connections.connectionFor(p).removeTree(jobs + "/" + leftover, jobs + "/" + leftover, m);
+                }
             } finally {
                 connections.closeAll();
             }
