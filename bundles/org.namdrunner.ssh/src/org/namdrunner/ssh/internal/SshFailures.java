@@ -67,9 +67,12 @@ final class SshFailures {
                     + PromptingUserInfo.MAX_SECRET_PROMPTS + " times; NAMDRunner stopped asking.", e);
         }
         if (info != null && info.rejectedPrompt() != null) {
-            return new ClusterException(FailureKind.PERMANENT, "Login failed: " + destination + " did not accept the answer to \""
-                    + info.rejectedPrompt() + "\"" + said(info) + ". Log in again: check the password, then approve the Duo "
-                    + "push or type a new passcode.", e);
+            // PAM starts over after a wrong answer, so the prompt asked again is not always the one answered wrongly:
+            // the server's own words say which, when it gives any
+            String what = info.serverSaid() != null ? " did not accept the login" + said(info)
+                    : " did not accept the answer to \"" + info.rejectedPrompt() + "\"";
+            return new ClusterException(FailureKind.PERMANENT, "Login failed: " + destination + what
+                    + ". Log in again: check the password, then approve the Duo push or type a new passcode.", e);
         }
         if (info != null && info.cancelled()) {
             return new ClusterException(FailureKind.CANCELLED, "Login to " + destination + " was cancelled.", e);
