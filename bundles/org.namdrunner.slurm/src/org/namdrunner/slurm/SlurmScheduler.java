@@ -9,7 +9,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ExecResult;
-import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.scheduler.BatchScriptRequest;
 import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.Scheduler;
@@ -53,8 +52,8 @@ public final class SlurmScheduler implements Scheduler {
     @Override
     public String submit(ClusterConnection connection, String workDir, String scriptPath, IProgressMonitor monitor)
             throws ClusterException {
-        String command = new SlurmCommands(connection.profile()).sbatch(workDir, scriptPath);
-        ExecResult result = LoginShell.commandOutput(connection.exec(command, SUBMIT_TIMEOUT, monitor));
+        String command = new SlurmCommands(connection.profile()).sbatchCommand(workDir, scriptPath);
+        ExecResult result = connection.execWithPrefix(command, SUBMIT_TIMEOUT, monitor);
         if (!result.succeeded()) {
             throw SlurmFailures.submitRefused(result, connection.profile(), scriptPath);
         }
@@ -72,8 +71,8 @@ public final class SlurmScheduler implements Scheduler {
         if (!SlurmJobIds.isJobId(slurmId)) {
             throw ClusterException.permanent("'" + InputRules.printable(String.valueOf(slurmId)) + "' is not a SLURM job id, so there is nothing to cancel.");
         }
-        ExecResult result = LoginShell.commandOutput(
-                connection.exec(new SlurmCommands(connection.profile()).scancel(slurmId), CANCEL_TIMEOUT, monitor));
+        ExecResult result = connection.execWithPrefix(new SlurmCommands(connection.profile()).scancelCommand(slurmId),
+                CANCEL_TIMEOUT, monitor);
         if (!result.succeeded()) {
             ClusterException refused = SlurmFailures.cancelRefused(result, connection.profile(), slurmId);
             if (refused != null) {

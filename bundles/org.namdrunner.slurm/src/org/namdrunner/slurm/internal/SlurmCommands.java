@@ -29,24 +29,41 @@ public final class SlurmCommands {
 
     /** One squeue for all ids, finished jobs included while the controller still has them. */
     public String squeue(Collection<String> slurmIds) {
-        return withPrefix(TIME_FORMAT + " squeue --noheader --states=all --jobs=" + ShellQuoting.quote(idList(slurmIds))
+        return withPrefix(squeueCommand(slurmIds));
+    }
+
+    /** {@link #squeue} without the prefix and marker, for {@link org.namdrunner.core.cluster.ClusterConnection#execWithPrefix}. */
+    public String squeueCommand(Collection<String> slurmIds) {
+        return (TIME_FORMAT + " squeue --noheader --states=all --jobs=" + ShellQuoting.quote(idList(slurmIds))
                 + " --format=" + ShellQuoting.quote(SqueueParser.FORMAT));
     }
 
     /** One sacct for the given ids, allocations only. */
     public String sacct(Collection<String> slurmIds) {
-        return withPrefix(TIME_FORMAT + " sacct -X --parsable2 --noheader --jobs=" + ShellQuoting.quote(idList(slurmIds))
+        return withPrefix(sacctCommand(slurmIds));
+    }
+
+    public String sacctCommand(Collection<String> slurmIds) {
+        return (TIME_FORMAT + " sacct -X --parsable2 --noheader --jobs=" + ShellQuoting.quote(idList(slurmIds))
                 + " --format=" + ShellQuoting.quote(SacctParser.FORMAT));
     }
 
     /** sbatch run in the job's folder, so relative output paths in the script land there. */
     public String sbatch(String workDir, String scriptPath) {
-        return withPrefix("cd " + ShellQuoting.quote(RemotePaths.checkAbsolute("workDir", workDir))
+        return withPrefix(sbatchCommand(workDir, scriptPath));
+    }
+
+    public String sbatchCommand(String workDir, String scriptPath) {
+        return ("cd " + ShellQuoting.quote(RemotePaths.checkAbsolute("workDir", workDir))
                 + " && sbatch --parsable " + ShellQuoting.quote(RemotePaths.checkAbsolute("scriptPath", scriptPath)));
     }
 
     public String scancel(String slurmId) {
-        return withPrefix("scancel " + ShellQuoting.quote(checkedId(slurmId)));
+        return withPrefix(scancelCommand(slurmId));
+    }
+
+    public String scancelCommand(String slurmId) {
+        return "scancel " + ShellQuoting.quote(checkedId(slurmId));
     }
 
     /** Any command (already quoted) as it is sent: under the profile's prefix, after the output marker. */

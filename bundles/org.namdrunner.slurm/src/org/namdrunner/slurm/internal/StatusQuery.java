@@ -14,7 +14,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ExecResult;
-import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.SchedulerJobState;
 
@@ -62,7 +61,7 @@ public final class StatusQuery {
         int commandCount = 0;
 
         checkCancelled(monitor);
-        ExecResult queue = LoginShell.commandOutput(connection.exec(commands.squeue(asked), TIMEOUT, monitor));
+        ExecResult queue = connection.execWithPrefix(commands.squeueCommand(asked), TIMEOUT, monitor);
         commandCount++;
         readQueue(queue, asked, states, problems);
 
@@ -70,7 +69,7 @@ public final class StatusQuery {
         notInQueue.removeAll(states.keySet());
         if (!notInQueue.isEmpty()) {
             checkCancelled(monitor);
-            ExecResult accounting = LoginShell.commandOutput(connection.exec(commands.sacct(notInQueue), TIMEOUT, monitor));
+            ExecResult accounting = connection.execWithPrefix(commands.sacctCommand(notInQueue), TIMEOUT, monitor);
             commandCount++;
             readAccounting(accounting, notInQueue, states, problems);
         }
