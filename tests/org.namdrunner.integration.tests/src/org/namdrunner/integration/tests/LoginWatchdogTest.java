@@ -35,7 +35,8 @@ class LoginWatchdogTest {
     void aBigCopyOnTheLoginHostIsRecordedAndTheSameCopyOnTheTransferHostIsNot() throws Exception {
         TestCluster cluster = TestCluster.load();
         LoginWatchdog watchdog = new LoginWatchdog(cluster);
-        ClusterProfile login = cluster.profile("watchdog");
+        // as the '@' user, so that the end-to-end test (which counts testuser's records) never sees this copy
+        ClusterProfile login = cluster.atUserKeyProfile("watchdog");
         ClusterProfile dtn = BuiltInProfiles.with(login, Map.of("id", "watchdog-dtn", "host", login.effectiveTransferHost()));
         String dir = login.scratchRoot() + "/watchdog-test-" + ProcessHandle.current().pid();
         String src = ShellQuoting.quote(dir + "/big.bin");
