@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
-import org.namdrunner.core.cluster.ClusterProfile.AuthMethod;
 import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.ssh.SshConnectionProvider;
 import org.namdrunner.ssh.SshSettings;
@@ -33,11 +32,7 @@ class LoginFailureTest {
     @BeforeAll
     static void load() throws Exception {
         cluster = TestCluster.load();
-        ClusterProfile base = cluster.profile("duo", "login-failure");
-        String user = cluster.get("duoUser");
-        duo = new ClusterProfile("duo", "Duo twin", base.host(), base.port(), user, AuthMethod.KEYBOARD_INTERACTIVE, "", "", "",
-                List.of(), base.partitions(), base.qos(), base.accounts(), cluster.get("duoProjectsRoot"),
-                cluster.get("duoScratchRoot"), base.coresPerNode(), base.memoryPerNodeMb(), base.maxWalltime(), base.pollInterval());
+        duo = cluster.duoProfile("duo");   // the built-in Alpine profile as shipped, for ralphie@colostate.edu
     }
 
     private static ScriptedPrompter answers(String password, String duoAnswer) {

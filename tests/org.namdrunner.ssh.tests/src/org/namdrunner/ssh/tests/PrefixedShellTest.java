@@ -37,7 +37,7 @@ class PrefixedShellTest {
     }
 
     private static ClusterProfile profile(String id, String host, int port, String prefix) {
-        ClusterProfile p = cluster.profile(id, "prefixed-shell");
+        ClusterProfile p = cluster.profile(id);
         return new ClusterProfile(id, p.name(), host, port, p.user(), p.authMethod(), p.keyFile(), "", prefix, List.of(),
                 p.partitions(), p.qos(), p.accounts(), p.projectsRoot(), p.scratchRoot(), p.coresPerNode(), p.memoryPerNodeMb(),
                 p.maxWalltime(), p.pollInterval());
