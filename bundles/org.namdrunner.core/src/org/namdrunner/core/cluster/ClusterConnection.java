@@ -22,6 +22,17 @@ public interface ClusterConnection extends AutoCloseable {
      */
     ExecResult exec(String commandLine, Duration timeout, IProgressMonitor monitor) throws ClusterException;
 
+    /**
+     * Runs one command (already quoted) under the profile's command prefix and returns the command's own output
+     * ({@link LoginShell#commandOutput}: banners and prefix chatter dropped). The default sends
+     * {@link LoginShell#commandLine} through {@link #exec}; an implementation may instead keep one login shell that
+     * ran the prefix once and run each command in it, so that a poll costs one round trip, not a login shell and a
+     * {@code module load} per command.
+     */
+    default ExecResult execWithPrefix(String command, Duration timeout, IProgressMonitor monitor) throws ClusterException {
+        return LoginShell.commandOutput(exec(LoginShell.commandLine(profile().commandPrefix(), command), timeout, monitor));
+    }
+
     /** Uploads a local file or folder (recursively) to the remote path; partial files never keep the final name. */
     void upload(Path local, String remotePath, IProgressMonitor monitor) throws ClusterException;
 

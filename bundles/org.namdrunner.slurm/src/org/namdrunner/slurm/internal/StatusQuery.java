@@ -61,7 +61,7 @@ public final class StatusQuery {
         int commandCount = 0;
 
         checkCancelled(monitor);
-        ExecResult queue = connection.exec(commands.squeue(asked), TIMEOUT, monitor);
+        ExecResult queue = connection.execWithPrefix(commands.squeueCommand(asked), TIMEOUT, monitor);
         commandCount++;
         readQueue(queue, asked, states, problems);
 
@@ -69,7 +69,7 @@ public final class StatusQuery {
         notInQueue.removeAll(states.keySet());
         if (!notInQueue.isEmpty()) {
             checkCancelled(monitor);
-            ExecResult accounting = connection.exec(commands.sacct(notInQueue), TIMEOUT, monitor);
+            ExecResult accounting = connection.execWithPrefix(commands.sacctCommand(notInQueue), TIMEOUT, monitor);
             commandCount++;
             readAccounting(accounting, notInQueue, states, problems);
         }

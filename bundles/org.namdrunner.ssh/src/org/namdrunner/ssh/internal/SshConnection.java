@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.ChannelSftp;
@@ -26,6 +27,7 @@ import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.CredentialPrompter;
 import org.namdrunner.core.cluster.ExecResult;
 import org.namdrunner.core.cluster.FailureKind;
+import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.RetryPolicy;
 import org.namdrunner.core.cluster.ShellQuoting;
@@ -54,6 +56,9 @@ public final class SshConnection implements ClusterConnection {
     private final ClusterProfile profile;
     private final SshSettings settings;
     private final SessionHolder login;
+    private final ReentrantLock shellLock = new ReentrantLock();
+    private volatile PrefixedShell shell;
+    private volatile Session shellRefused;
     private final SessionHolder transfer;
 
     public SshConnection(ClusterProfile profile, CredentialPrompter prompter, SshSettings settings) {
@@ -95,6 +100,57 @@ public final class SshConnection implements ClusterConnection {
         }
         Session s = login.get(m);
         return run(s, commandLine, timeout, m);
+    }
+
+    /**
+     * With a prefix, runs the command in this connection's one long-lived login shell ({@link PrefixedShell}), which
+     * ran the prefix once; without a prefix, while that shell is busy with another caller's command, or when it
+     * cannot be opened (the prefix fails), as one exec of {@link LoginShell#commandLine}.
+     */
+    @Override
+    public ExecResult execWithPrefix(String command, Duration timeout, IProgressMonitor monitor) throws ClusterException {
+        String prefix = profile.commandPrefix();
+        String line = LoginShell.commandLine(prefix, command);
+        if (prefix.isEmpty() || command.indexOf('\0') >= 0 || !shellLock.tryLock()) {
+            return LoginShell.commandOutput(exec(line, timeout, monitor));
+        }
+        try {
+            IProgressMonitor m = orNull(monitor);
+            if (m.isCanceled()) {
+                throw ClusterException.cancelled();
+            }
+            Session s = login.get(m);
+            if (shell == null || !shell.isOpen() || shell.session() != s) {
+                closeShell();
+                if (shellRefused == s) {
+                    return LoginShell.commandOutput(exec(line, timeout, m));
+                }
+                try {
+                    shell = PrefixedShell.open(s, prefix, timeout);
+                } catch (JSchException | IOException e) {
+                    shell = null;
+                }
+                if (shell == null) {
+                    shellRefused = s; // the prefix fails in a shell: every command shows why, one by one
+                    return LoginShell.commandOutput(exec(line, timeout, m));
+                }
+            }
+            try {
+                return shell.run(line, command, timeout, m, login.destination());
+            } catch (IOException e) {
+                closeShell(); // the shell ended (e.g. the login node's watchdog): this command was not run, run it alone
+                return LoginShell.commandOutput(exec(line, timeout, m));
+            }
+        } finally {
+            shellLock.unlock();
+        }
+    }
+
+    private void closeShell() {
+        if (shell != null) {
+            shell.close();
+            shell = null;
+        }
     }
 
     private ExecResult run(Session s, String commandLine, Duration timeout, IProgressMonitor m) throws ClusterException {
@@ -305,6 +361,10 @@ public final class SshConnection implements ClusterConnection {
 
     @Override
     public void close() {
+        PrefixedShell open = shell;
+        if (open != null) {
+            open.close();
+        }
         login.close();
         if (transfer != login) {
             transfer.close();
