@@ -28,7 +28,7 @@ import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.ui.internal.editor.JobEditor;
 import org.namdrunner.ui.internal.handlers.DeleteHandler;
 import org.namdrunner.ui.internal.handlers.Operations;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 import org.namdrunner.ui.internal.views.JobColumn;
 import org.namdrunner.ui.internal.wizards.ReviewPage;
 
@@ -126,7 +126,7 @@ class JobLifecycleUiTest {
 
         Path downloads = Files.createTempDirectory("namdrunner-results");
         List<Path> arrived = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.eclipse.core.runtime.jobs.Job download = Operations.download(List.of(job), downloads, arrived::add);
+        org.eclipse.core.runtime.jobs.Job download = Operations.download(Workbench.backend(), List.of(job), downloads, arrived::add);
         download.schedule();
         download.join();
         assertTrue(download.getResult().isOK(), download.getResult().toString());

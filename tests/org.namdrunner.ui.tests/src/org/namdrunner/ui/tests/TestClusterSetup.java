@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.testing.TestCluster;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 
 /**
  * Puts the local SLURM + SSH test cluster into the workbench as cluster profiles, with job folders private to

@@ -17,7 +17,7 @@ import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.lifecycle.JobFolders;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.ui.internal.handlers.Problems;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 import org.namdrunner.ui.internal.widgets.TableColumns;
 
 /**

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.expressions.IEvaluationContext;
 import org.eclipse.core.runtime.CoreException;
@@ -16,6 +15,7 @@ import org.eclipse.ui.ISources;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.namdrunner.core.lifecycle.ContinuationRequest;
 import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.app.Backend;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.Resources;
@@ -25,7 +25,7 @@ import org.namdrunner.ui.internal.wizards.Walltime;
  * Continue…: for one job that ran out of walltime, asks for the continuation's walltime and creates the new job
  * ({@code <name>_contN}, CREATED) from the old one's restart files in the background. Enabled for exactly one TIMEOUT job.
  */
-public final class ContinueHandler extends AbstractHandler {
+public final class ContinueHandler extends BackendHandler {
 
     public static final String COMMAND_ID = "org.namdrunner.ui.continueJob";
     public static final String DIALOG_TITLE = "Continue job";
@@ -48,7 +48,8 @@ public final class ContinueHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         Job job = timedOut(HandlerUtil.getCurrentSelection(event));
-        if (job == null) {
+        Backend backend = job == null ? null : backend(event, DIALOG_TITLE).orElse(null);
+        if (backend == null) {
             return null;
         }
         InputDialog ask = new InputDialog(HandlerUtil.getActiveShell(event), DIALOG_TITLE, "Job " + job.name()
@@ -68,7 +69,7 @@ public final class ContinueHandler extends AbstractHandler {
         Resources old = job.resources();
         Resources resources = new Resources(old.cores(), old.memory(), walltime, old.partition(), old.qos(), old.account(), old.gpus(),
                 old.constraint());
-        Operations.of("Continuing job " + job.name(), List.of(job.id()), (b, m) -> {
+        Operations.of(backend, "Continuing job " + job.name(), List.of(job.id()), (b, m) -> {
             try {
                 Job created = b.jobService().continueJob(new ContinuationRequest(job.id(), null, resources, Map.of()), m);
                 return Status.info("Created " + created.name() + " from the restart files of " + job.name() + "; submit it to run.");

@@ -12,7 +12,7 @@ import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
-import org.namdrunner.ui.internal.services.ClusterState;
+import org.namdrunner.app.ClusterState;
 
 /**
  * A yellow strip above the table while the last sync of a cluster with active jobs failed: says since when the

@@ -17,7 +17,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.ui.internal.handlers.Problems;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 
 /**
  * The last page: every file the job will get (the job type's config and the sbatch script), rendered from what

@@ -46,7 +46,8 @@ import org.namdrunner.examples.batchscript.internal.ui.BatchScriptPage;
 import org.namdrunner.testing.TestCluster;
 import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.ui.internal.prompts.HostKeyDialog;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.internal.services.BackendTracker;
 import org.namdrunner.ui.internal.wizards.JobBasicsPage;
 import org.namdrunner.ui.internal.wizards.NewJobWizard;
 import org.namdrunner.ui.internal.wizards.ResourcesPage;
@@ -76,6 +77,8 @@ class BatchScriptWizardTest {
             echo "PROGRESS 2/2"
             """;
 
+    /** The test's view of the Backend service, open for the whole run. */
+    private static final BackendTracker TRACKER = new BackendTracker();
     private static Backend backend;
     private static ClusterProfile profile;
     private static String fingerprint;
@@ -84,8 +87,8 @@ class BatchScriptWizardTest {
 
     @BeforeAll
     static void clusterAndInputs() throws Exception {
-        Screen.waitUntil("the NAMDRunner services to start", Duration.ofSeconds(60), () -> Backend.current().isPresent());
-        backend = Backend.current().orElseThrow();
+        Screen.waitUntil("the NAMDRunner services to start", Duration.ofSeconds(60), () -> TRACKER.current().isPresent());
+        backend = TRACKER.current().orElseThrow();
         TestCluster cluster = TestCluster.load();
         fingerprint = cluster.get("hostKeySha256");
         ClusterProfile p = cluster.profile(PROFILE_ID, RUN);

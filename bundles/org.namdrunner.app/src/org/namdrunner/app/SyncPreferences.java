@@ -1,13 +1,19 @@
-package org.namdrunner.ui.internal.services;
+package org.namdrunner.app;
 
 import java.time.Duration;
 
 import org.eclipse.core.runtime.Platform;
 import org.namdrunner.core.lifecycle.SyncSettings;
-import org.namdrunner.ui.NamdRunnerUi;
 
-/** The sync settings a person chooses on the "Job sync" preference page (instance scope, plain preferences: no secrets). */
+/**
+ * The sync settings a person chooses on the "Job Sync" preference page (instance scope, plain preferences: no
+ * secrets). The defaults are set in the default scope by the bundle's preference initializer, so a product's
+ * {@code plugin_customization.ini} can change them ({@code org.namdrunner.app/sync.automatic=false}).
+ */
 public final class SyncPreferences {
+
+    /** The preference node (the app bundle's id). */
+    public static final String QUALIFIER = "org.namdrunner.app";
 
     public static final String AUTOMATIC = "sync.automatic";
     public static final String AT_STARTUP = "sync.atStartup";
@@ -40,13 +46,16 @@ public final class SyncPreferences {
         return bool(READ_PROGRESS, DEFAULT_READ_PROGRESS);
     }
 
-    static SyncSettings syncSettings() {
-        int minutes = Platform.getPreferencesService().getInt(NamdRunnerUi.PLUGIN_ID, MISSING_GRACE_MINUTES,
-                DEFAULT_MISSING_GRACE_MINUTES, null);
-        return new SyncSettings(Duration.ofMinutes(Math.max(1, minutes)));
+    public static int missingGraceMinutes() {
+        return Platform.getPreferencesService().getInt(QUALIFIER, MISSING_GRACE_MINUTES, DEFAULT_MISSING_GRACE_MINUTES, null);
     }
 
+    static SyncSettings syncSettings() {
+        return new SyncSettings(Duration.ofMinutes(Math.max(1, missingGraceMinutes())));
+    }
+
+    // def only applies if the default scope has no value; AppPreferenceInitializer puts every default there
     private static boolean bool(String key, boolean def) {
-        return Platform.getPreferencesService().getBoolean(NamdRunnerUi.PLUGIN_ID, key, def, null);
+        return Platform.getPreferencesService().getBoolean(QUALIFIER, key, def, null);
     }
 }

@@ -1,4 +1,4 @@
-package org.namdrunner.ui.internal.services;
+package org.namdrunner.app;
 
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public final class LogProgress {
         byJob.remove(jobId);
     }
 
-    void clear() {
+    public void clear() {
         byJob.clear();
     }
 }

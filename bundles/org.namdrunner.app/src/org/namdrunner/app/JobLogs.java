@@ -1,4 +1,4 @@
-package org.namdrunner.ui.internal.services;
+package org.namdrunner.app;
 
 import java.util.Optional;
 
