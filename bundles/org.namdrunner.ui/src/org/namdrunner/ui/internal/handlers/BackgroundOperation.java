@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.app.Backend;
+import org.namdrunner.ui.Problems;
 
 /**
  * Remote or disk work a person started, as an Eclipse job: shown in the Progress view, cancelable, never on the

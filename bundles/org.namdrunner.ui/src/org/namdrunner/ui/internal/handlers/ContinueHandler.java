@@ -20,6 +20,7 @@ import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.Resources;
 import org.namdrunner.ui.internal.wizards.Walltime;
+import org.namdrunner.ui.Problems;
 
 /**
  * Continue…: for one job that ran out of walltime, asks for the continuation's walltime and creates the new job

@@ -15,6 +15,7 @@ import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.core.lifecycle.SyncReport;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.app.Backend;
+import org.namdrunner.ui.Problems;
 
 /** The background operations behind the commands. Each returns a scheduled-ready Eclipse job. */
 public final class Operations {

@@ -24,13 +24,13 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.store.StoreException;
-import org.namdrunner.ui.internal.handlers.Problems;
+import org.namdrunner.ui.Problems;
 import org.namdrunner.ui.internal.preferences.ClusterProfileDialog.Mode;
 import org.namdrunner.ui.internal.prompts.SecretStore;
 import org.namdrunner.app.Backend;
 import org.namdrunner.ui.internal.services.BackendTracker;
 import org.namdrunner.app.Profiles;
-import org.namdrunner.ui.internal.widgets.TableColumns;
+import org.namdrunner.ui.widgets.TableColumns;
 
 /**
  * The cluster profiles: the built-in ones (which a person may adapt, and reset) and their own. Changes are

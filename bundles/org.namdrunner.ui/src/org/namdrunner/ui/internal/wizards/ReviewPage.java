@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.namdrunner.core.lifecycle.JobRequest;
-import org.namdrunner.ui.internal.handlers.Problems;
+import org.namdrunner.ui.Problems;
 import org.namdrunner.app.Backend;
 
 /**

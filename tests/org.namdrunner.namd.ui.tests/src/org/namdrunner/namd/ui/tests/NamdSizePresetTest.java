@@ -1,4 +1,4 @@
-package org.namdrunner.ui.tests;
+package org.namdrunner.namd.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +13,13 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
-import org.namdrunner.ui.internal.namd.NamdParametersPage;
-import org.namdrunner.ui.internal.wizards.ResourcesPage;
+import org.namdrunner.namd.ui.internal.NamdParametersPage;
+import org.namdrunner.ui.tests.Ui;
+import org.namdrunner.ui.tests.Widgets;
+import org.namdrunner.ui.tests.NewJobWizardTester;
+import org.namdrunner.ui.tests.TestClusterSetup;
+import org.namdrunner.ui.tests.TestInputs;
+import org.namdrunner.namd.ui.internal.NamdSizeHints;
 
 /** The New Job wizard for NAMD: the template list, and a resources preset sized from the PSF's atom count. */
 class NamdSizePresetTest {
@@ -46,17 +51,17 @@ class NamdSizePresetTest {
             w.next();
 
             Composite page = Ui.sync(() -> (Composite) w.currentPage().getControl());
-            Text atoms = Ui.sync(() -> Widgets.after(page, ResourcesPage.ATOMS_LABEL, Text.class));
+            Text atoms = Ui.sync(() -> Widgets.after(page, NamdSizeHints.ATOMS_LABEL, Text.class));
             Ui.waitUntil("the atom count read from tiny.psf", Duration.ofSeconds(10), () -> "12".equals(Ui.sync(atoms::getText)));
-            Combo presets = Ui.sync(() -> Widgets.after(page, ResourcesPage.PRESET_LABEL, Combo.class));
+            Combo presets = Ui.sync(() -> Widgets.after(page, "Start from:", Combo.class));
             String[] items = Ui.sync(presets::getItems);
             assertTrue(items[0].startsWith("Quick test"), "the cluster's presets come first, unchanged: " + Arrays.toString(items));
             Ui.run(() -> Widgets.choose(presets, "NAMD, 12 atoms"));
-            assertEquals(8, (int) Ui.sync(() -> Widgets.after(page, ResourcesPage.CORES_LABEL, Spinner.class).getSelection()));
+            assertEquals(8, (int) Ui.sync(() -> Widgets.after(page, "Cores (MPI tasks):", Spinner.class).getSelection()));
             Ui.run(() -> Widgets.type(atoms, "60000"));
             String chosen = Ui.sync(presets::getText);
             assertTrue(chosen.startsWith("NAMD, 60000 atoms: 50k–150k atoms"), chosen);
-            assertEquals(64, (int) Ui.sync(() -> Widgets.after(page, ResourcesPage.CORES_LABEL, Spinner.class).getSelection()));
+            assertEquals(64, (int) Ui.sync(() -> Widgets.after(page, "Cores (MPI tasks):", Spinner.class).getSelection()));
             String notes = Ui.sync(() -> Widgets.text(page));
             assertTrue(notes.contains("64 cores need 32 nodes"), "the page says what the preset means on this cluster: " + notes);
             w.screenshot("wizard-resources-by-size");

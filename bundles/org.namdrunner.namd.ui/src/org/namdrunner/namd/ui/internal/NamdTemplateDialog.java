@@ -1,4 +1,4 @@
-package org.namdrunner.ui.internal.namd;
+package org.namdrunner.namd.ui.internal;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;

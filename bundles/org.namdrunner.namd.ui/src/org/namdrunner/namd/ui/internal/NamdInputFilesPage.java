@@ -1,4 +1,4 @@
-package org.namdrunner.ui.internal.namd;
+package org.namdrunner.namd.ui.internal;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,6 +16,7 @@ import org.namdrunner.core.jobtype.JobType.InputFileSpec;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.validation.InputRules;
 import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
+import org.namdrunner.ui.jobtypes.ResourceHints;
 
 /**
  * The NAMD job's three input files: structure (PSF), coordinates (PDB) and CHARMM parameters, each a local
@@ -25,6 +26,7 @@ import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
 public final class NamdInputFilesPage extends JobTypeWizardPage {
 
     private final Map<String, Text> fields = new LinkedHashMap<>();
+    private final NamdSizeHints sizeHints = new NamdSizeHints(() -> inputFiles().get("structure"));
 
     public NamdInputFilesPage() {
         super("org.namdrunner.ui.namd.inputs");
@@ -95,6 +97,12 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
         setErrorMessage(error != null && error.startsWith("Choose") ? null : error);
         setMessage(error != null && error.startsWith("Choose") ? error : null);
         setPageComplete(error == null);
+    }
+
+    /** The system size row of the Resources page, filled from the structure file chosen here. */
+    @Override
+    public ResourceHints resourceHints() {
+        return sizeHints;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.namdrunner.ui.internal.namd;
+package org.namdrunner.namd.ui.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.namdrunner.ui.tests;
+package org.namdrunner.namd.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,8 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.namdrunner.namd.NamdTemplate;
 import org.namdrunner.namd.NamdTemplates;
 import org.namdrunner.namd.TemplateExchange;
-import org.namdrunner.ui.internal.namd.NamdTemplateDialog;
-import org.namdrunner.ui.internal.namd.NamdTemplatesPreferencePage;
+import org.namdrunner.namd.ui.internal.NamdTemplateDialog;
+import org.namdrunner.namd.ui.internal.NamdTemplatesPreferencePage;
+import org.namdrunner.ui.tests.Ui;
+import org.namdrunner.ui.tests.Widgets;
+import org.namdrunner.ui.tests.Dialogs;
+import org.namdrunner.ui.tests.Screenshots;
+import org.namdrunner.ui.tests.Workbench;
 
 /**
  * The NAMD Templates preference page against the workbench's real template store (the job database of this test

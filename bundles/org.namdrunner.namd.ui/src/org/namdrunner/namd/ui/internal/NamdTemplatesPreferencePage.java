@@ -1,4 +1,4 @@
-package org.namdrunner.ui.internal.namd;
+package org.namdrunner.namd.ui.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +28,8 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.namdrunner.namd.NamdTemplate;
 import org.namdrunner.namd.NamdTemplates;
 import org.namdrunner.namd.TemplateExchange;
-import org.namdrunner.ui.internal.handlers.Problems;
-import org.namdrunner.ui.internal.widgets.TableColumns;
+import org.namdrunner.ui.Problems;
+import org.namdrunner.ui.widgets.TableColumns;
 
 /**
  * NAMD Templates: the built-in templates and the person's own (stored in the job database), with Add, Edit, Delete,

@@ -1,4 +1,4 @@
-package org.namdrunner.ui.internal.widgets;
+package org.namdrunner.ui.widgets;
 
 import java.util.function.Function;
 
