@@ -145,6 +145,11 @@ public final class JobEditor extends FormEditor {
         return snapshot;
     }
 
+    /** Whether the shown page's toolbar offers this command for the editor's job (for tests). UI thread. */
+    public boolean toolbarEnabled(String commandId) {
+        return getActivePageInstance() instanceof JobFormPage p && p.toolbarEnabled(commandId);
+    }
+
     /** Switches to a page by id (for tests and links between pages). */
     public void showPage(String pageId) {
         setActivePage(pageId);

@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.core.expressions.IEvaluationContext;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
-import org.eclipse.ui.ISources;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.namdrunner.core.lifecycle.ContinuationRequest;
 import org.namdrunner.core.model.InvalidInputException;
@@ -23,19 +21,13 @@ import org.namdrunner.ui.internal.wizards.Walltime;
 import org.namdrunner.ui.Problems;
 
 /**
- * Continue…: for one job that ran out of walltime, asks for the continuation's walltime and creates the new job
+ * Continue… (enabled declaratively in plugin.xml: one selected job that tested {@code canContinue}): for one job that ran out of walltime, asks for the continuation's walltime and creates the new job
  * ({@code <name>_contN}, CREATED) from the old one's restart files in the background. Enabled for exactly one TIMEOUT job.
  */
 public final class ContinueHandler extends BackendHandler {
 
     public static final String COMMAND_ID = "org.namdrunner.ui.continueJob";
     public static final String DIALOG_TITLE = "Continue job";
-
-    @Override
-    public void setEnabled(Object evaluationContext) {
-        Object selection = evaluationContext instanceof IEvaluationContext c ? c.getVariable(ISources.ACTIVE_CURRENT_SELECTION_NAME) : null;
-        setBaseEnabled(timedOut(selection) != null);
-    }
 
     private static Job timedOut(Object selection) {
         if (selection instanceof IStructuredSelection s && s.size() == 1) {
