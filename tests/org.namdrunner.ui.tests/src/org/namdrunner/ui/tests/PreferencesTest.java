@@ -31,6 +31,9 @@ class PreferencesTest {
 
         Ui.async(() -> Widgets.click(Widgets.button(prefs, ClustersPreferencePage.ADD)));
         Shell dialog = Dialogs.waitFor(ClusterProfileDialog.TITLE, Duration.ofSeconds(10));
+        assertEquals(null, Ui.sync(() -> ((ClusterProfileDialog) dialog.getData()).getErrorMessage()),
+                "a new cluster's dialog opens with a prompt, not an error");
+        assertTrue(!Ui.sync(() -> Widgets.button(dialog, "OK").isEnabled()), "OK waits until the profile is complete");
         Ui.run(() -> {
             Widgets.type(Widgets.after(dialog, "Name:", Text.class), "Lab cluster");
             Widgets.type(Widgets.after(dialog, "Host:", Text.class), "hpc.lab.example.org");

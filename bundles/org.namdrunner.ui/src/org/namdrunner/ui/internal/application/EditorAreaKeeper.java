@@ -16,7 +16,8 @@ final class EditorAreaKeeper implements IPartListener2 {
             return;
         }
         IWorkbenchPage page = ref.getPage();
-        org.eclipse.swt.widgets.Shell shell = page == null ? null : page.getWorkbenchWindow().getShell();
+        var closingWindow = page == null ? null : page.getWorkbenchWindow();
+        org.eclipse.swt.widgets.Shell shell = closingWindow == null ? null : closingWindow.getShell();
         if (shell == null || shell.isDisposed()) {
             return;
         }
@@ -24,7 +25,9 @@ final class EditorAreaKeeper implements IPartListener2 {
             if (shell.isDisposed() || PlatformUI.getWorkbench().isClosing()) {
                 return;
             }
-            if (page.getWorkbenchWindow().getActivePage() == page && page.getEditorReferences().length == 0) {
+            // a page whose window closed meanwhile has no window any more (the NPE File > Exit used to log)
+            var window = page.getWorkbenchWindow();
+            if (window != null && window.getActivePage() == page && page.getEditorReferences().length == 0) {
                 page.setEditorAreaVisible(false);
             }
         });
