@@ -66,6 +66,21 @@ else
   result "sync" "FAILED (see above)" "" "" "≤ 1.3×"
 fi
 
+# --- Latency: a poll of 100 jobs through the twin's latency path (netns + veth, ~40 ms round trip, Lmod prefix)
+#     against OpenSSH running the same squeue behind the same prefix, and against `ssh host true`
+log "latency: LatencyPollBenchmarkTest through the twin's latency path, $rounds rounds"
+if mvn_verify -pl "$BUNDLES",tests/org.namdrunner.testing,tests/org.namdrunner.integration.tests -Dtest=LatencyPollBenchmarkTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dnamdrunner.benchmark.rounds="$rounds" >"$WORK/latency.log" 2>&1; then
+  # rows: | what | ms | NAMDRunner poll / this |
+  lat=$ROOT/tests/org.namdrunner.integration.tests/target/benchmarks/latency.md
+  poll_ms=$(sed -n 's/^| NAMDRunner poll[^|]*| \([0-9]*\) |.*/\1/p' "$lat")
+  grep -E '^\| `ssh' "$lat" | while IFS='|' read -r _ what ms r _; do
+    result "latency: poll of 100 jobs (40 ms RTT, module prefix)" "$poll_ms ms" "$(echo $ms) ms ($(echo $what))" "$(echo $r)" "close to ssh true"
+  done
+else
+  result "latency" "FAILED (see above)" "" "" ""; grep -E 'Tests run:|FAILURE!|AssertionFailed' "$WORK/latency.log" | cut -c1-300 | head -5
+fi
+
 # --- An X display for the workbench benchmarks
 if [ -z "${DISPLAY:-}" ]; then
   command -v Xvfb >/dev/null || die "no DISPLAY and no Xvfb: the start-up, heap and Jobs view benchmarks need an X display"

@@ -17,18 +17,20 @@ T0=$(date +%s)
 log() { printf '[%(%T)T +%4ss] %s\n' -1 "$(( $(date +%s) - T0 ))" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "run as root"
+export PATH=/opt/slurm/alpine/bin:$PATH   # where the Alpine twin keeps SLURM's commands (start.sh)
 
 [ -s "$BASE/cluster.properties" ] && scontrol ping >/dev/null 2>&1 || SELFTEST=0 "$HERE/start.sh"
 prop() { sed -n "s/^$1=//p" "$BASE/cluster.properties"; }
 USER_NAME=$(prop user); HOME_DIR=$(getent passwd "$USER_NAME" | cut -d: -f6)
-WD=$HOME_DIR/scratch/fixtures
+WD=$(prop scratchRoot)/fixtures; SLURM_BIN=$(prop slurmBin)
 SSH=(ssh -p "$(prop port)" -i "$(prop key)" -o BatchMode=yes -o IdentitiesOnly=yes
      -o UserKnownHostsFile="$(prop knownHosts)" -o StrictHostKeyChecking=yes -o LogLevel=ERROR "$USER_NAME@$(prop host)")
 SQF="--format='%i|%T|%r|%M|%L|%D|%C|%N|%Z'"
 SAF="--format=JobID,State,ExitCode,Start,End,Elapsed,Reason"
 NOTES=()   # lines for the README, one per capture
 
-remote() { "${SSH[@]}" "cd '$WD' && $1"; }
+# the SLURM commands by PATH, not by `module load` (which would add the login chatter to every .err)
+remote() { "${SSH[@]}" "export PATH='$SLURM_BIN':\$PATH; cd '$WD' && $1"; }
 # cap <name> <what it shows> <command run as testuser in $WD>
 cap() {
   local name=$1 what=$2 cmd=$3 rc=0

@@ -2,8 +2,10 @@
 # tests/cluster/stop.sh - stop only what tests/cluster/start.sh started (PIDs recorded in $BASE/run/*.pid).
 # Jobs are cancelled first: job processes run under slurmstepd, not under slurmd, and would survive.
 #   PURGE=1  also deletes $BASE (SLURM state, MariaDB datadir, keys, logs) for a from-scratch start.
-# Packages, users, /etc/slurm, /etc/pam.d/namdrunner-sshd and /usr/local/bin/namd3 stay in place.
+# Packages, users, /etc/slurm, /etc/pam.d/namdrunner-*sshd, the modules and the SLURM diversion stay in place;
+# the nrlat network namespace goes (start.sh creates it again).
 set -euo pipefail
+export PATH=/opt/slurm/alpine/bin:$PATH   # SLURM's commands live there on the Alpine twin (start.sh)
 BASE=${BASE:-/tmp/namdrunner-test-cluster}
 RUN=$BASE/run
 log() { printf '[%(%T)T] %s\n' -1 "$*"; }
@@ -30,7 +32,7 @@ if recorded slurmctld; then
 fi
 
 # 2. daemons, in reverse start order, by recorded PID, and only if that PID still is that daemon
-for d in sshd:namdrunner-sshd slurmd:slurmd slurmctld:slurmctld slurmdbd:slurmdbd mariadbd:mariadbd munged:munged; do
+for d in delay-proxy:delay-proxy watchdog:login-watchdog dtn-sshd:namdrunner-dtn- sshd:namdrunner-sshd slurmd:slurmd slurmctld:slurmctld slurmdbd:slurmdbd mariadbd:mariadbd munged:munged; do
   name=${d%%:*} comm=${d#*:} pf=$RUN/${d%%:*}.pid
   [ -s "$pf" ] || continue
   pid=$(cat "$pf")
@@ -54,6 +56,8 @@ for p in $(pgrep -x slurmstepd 2>/dev/null || true); do
     log "killing leftover slurmstepd tree: $pids"; kill -KILL $pids 2>/dev/null || true
   fi
 done
+
+ip netns list 2>/dev/null | grep -qw nrlat && { ip netns del nrlat; log "removed network namespace nrlat"; }
 
 if [ "${PURGE:-0}" = 1 ]; then rm -rf "$BASE"; log "purged $BASE"; fi
 log "stopped"

@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ExecResult;
+import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.scheduler.BatchScriptRequest;
 import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.Scheduler;
@@ -24,8 +25,9 @@ import org.namdrunner.slurm.internal.SubmitOutput;
  * SLURM over any {@link ClusterConnection}: renders sbatch scripts, submits, asks for the state of many jobs
  * with at most two commands, cancels. Registered as the {@link Scheduler} service (OSGI-INF/slurmScheduler.xml).
  * <p>
- * SLURM prints local times without a zone; they are read in {@code clusterZone}, which for now is the
- * workbench's own zone unless given (see docs/slurm.md).
+ * squeue and sacct run with {@code SLURM_TIME_FORMAT=%s}, so times arrive as epoch seconds and need no zone.
+ * {@code clusterZone} only reads local times a cluster prints despite that (older SLURM, captured fixtures);
+ * see docs/slurm.md.
  */
 public final class SlurmScheduler implements Scheduler {
 
@@ -52,7 +54,7 @@ public final class SlurmScheduler implements Scheduler {
     public String submit(ClusterConnection connection, String workDir, String scriptPath, IProgressMonitor monitor)
             throws ClusterException {
         String command = new SlurmCommands(connection.profile()).sbatch(workDir, scriptPath);
-        ExecResult result = connection.exec(command, SUBMIT_TIMEOUT, monitor);
+        ExecResult result = LoginShell.commandOutput(connection.exec(command, SUBMIT_TIMEOUT, monitor));
         if (!result.succeeded()) {
             throw SlurmFailures.submitRefused(result, connection.profile(), scriptPath);
         }
@@ -70,7 +72,8 @@ public final class SlurmScheduler implements Scheduler {
         if (!SlurmJobIds.isJobId(slurmId)) {
             throw ClusterException.permanent("'" + InputRules.printable(String.valueOf(slurmId)) + "' is not a SLURM job id, so there is nothing to cancel.");
         }
-        ExecResult result = connection.exec(new SlurmCommands(connection.profile()).scancel(slurmId), CANCEL_TIMEOUT, monitor);
+        ExecResult result = LoginShell.commandOutput(
+                connection.exec(new SlurmCommands(connection.profile()).scancel(slurmId), CANCEL_TIMEOUT, monitor));
         if (!result.succeeded()) {
             ClusterException refused = SlurmFailures.cancelRefused(result, connection.profile(), slurmId);
             if (refused != null) {

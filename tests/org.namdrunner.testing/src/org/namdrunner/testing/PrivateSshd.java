@@ -39,9 +39,16 @@ public final class PrivateSshd implements AutoCloseable {
     public static PrivateSshd likeTheCluster() throws IOException, InterruptedException {
         int port = freePort();
         List<String> lines = new ArrayList<>();
+        boolean listening = false;
         for (String line : Files.readAllLines(TestCluster.BASE.resolve("ssh/sshd_config"))) {
             String t = line.strip();
-            if (t.startsWith("Port ")) {
+            if (t.startsWith("ListenAddress ")) {
+                // the twin's login sshd listens on loopback and on the latency path's veth; this one on loopback only
+                if (!listening) {
+                    lines.add("ListenAddress 127.0.0.1:" + port);
+                    listening = true;
+                }
+            } else if (t.startsWith("Port ")) {
                 lines.add("Port " + port);
             } else if (t.startsWith("PidFile ")) {
                 lines.add("PidFile none");
@@ -56,7 +63,7 @@ public final class PrivateSshd implements AutoCloseable {
     public static PrivateSshd passwordLogins(String user) throws IOException, InterruptedException {
         int port = freePort();
         return start(port, List.of("ListenAddress 127.0.0.1", "Port " + port, "HostKey " + TestCluster.BASE.resolve("ssh/hostkey"),
-                "PidFile none", "AllowUsers " + user, "UsePAM no", "PubkeyAuthentication no", "KbdInteractiveAuthentication no",
+                "PidFile none", "AllowUsers " + user.replace('@', '?'), "UsePAM no", "PubkeyAuthentication no", "KbdInteractiveAuthentication no",
                 "PasswordAuthentication yes", "AuthenticationMethods password", "PrintMotd no",
                 "Subsystem sftp /usr/lib/openssh/sftp-server"));
     }
@@ -144,9 +151,8 @@ public final class PrivateSshd implements AutoCloseable {
 
     /** The same profile, logging in through this server. */
     public ClusterProfile profile(ClusterProfile p) {
-        return new ClusterProfile(p.id(), p.name(), "127.0.0.1", port, p.user(), p.authMethod(), p.keyFile(), p.transferHost(),
-                p.commandPrefix(), p.moduleLines(), p.partitions(), p.qos(), p.accounts(), p.projectsRoot(), p.scratchRoot(),
-                p.coresPerNode(), p.memoryPerNodeMb(), p.maxWalltime(), p.pollInterval());
+        // this server is the login host and the transfer host at once (a profile has one port for both)
+        return BuiltInProfiles.with(p, java.util.Map.of("host", "127.0.0.1", "port", port, "transferHost", ""));
     }
 
     @Override

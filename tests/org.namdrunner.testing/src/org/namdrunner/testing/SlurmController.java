@@ -49,7 +49,9 @@ public final class SlurmController {
     public static void startAndAwaitAnswer(Duration timeout) throws IOException, InterruptedException {
         if (!isRunning()) {
             Files.deleteIfExists(DAEMON_PID);
-            Process p = new ProcessBuilder("/usr/sbin/slurmctld")
+            ProcessBuilder pb = new ProcessBuilder("/usr/sbin/slurmctld");
+            pb.environment().put("TZ", TestCluster.CLUSTER_TIME_ZONE);   // the twin's daemons run in Denver time
+            Process p = pb
                     .redirectError(ProcessBuilder.Redirect.appendTo(TestCluster.BASE.resolve("log/slurmctld.stderr").toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().close();
@@ -72,7 +74,7 @@ public final class SlurmController {
     public static void awaitSqueue(Duration timeout) throws IOException, InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Process p = new ProcessBuilder("squeue", "-h", "-o", "%i").redirectErrorStream(true)
+            Process p = new ProcessBuilder(TestCluster.slurmCommand("squeue"), "-h", "-o", "%i").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().close();
             if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {

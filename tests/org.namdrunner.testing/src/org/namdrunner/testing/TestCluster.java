@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -12,8 +11,8 @@ import java.util.Properties;
 import org.namdrunner.core.cluster.ClusterProfile;
 
 /**
- * The local SLURM + SSH test cluster started by tests/cluster/start.sh (test.sh does that). A missing
- * cluster is a failure with a clear message, never a skip.
+ * The Alpine twin started by tests/cluster/start.sh (test.sh does that): real SLURM + Lmod + OpenSSH shaped like
+ * CU Boulder's Alpine (tests/cluster/README.md). A missing cluster is a failure with a clear message, never a skip.
  */
 public final class TestCluster {
 
@@ -55,23 +54,45 @@ public final class TestCluster {
         return Arrays.asList(get(key).split(","));
     }
 
+    /** The built-in profile every twin profile is made from (bundles/org.namdrunner.core/plugin.xml). */
+    public static final String BUILT_IN = "alpine";
+
+    /** The zone the twin's daemons and login shells run in (the tests' JVMs run in Asia/Kolkata, see pom.xml). */
+    public static final String CLUSTER_TIME_ZONE = "America/Denver";
+
     /**
-     * A profile for testuser whose job roots are private to one test run, so runs never see each other's
-     * jobs.
+     * The built-in "CU Boulder Alpine (2026)" profile as the core contributes it, for the twin's plain user with
+     * its key: only the host, port, user, authentication (key), key file and transfer host differ, plus the id
+     * under which a test stores it. Job folders are the profile's own ({@code /projects/<user>},
+     * {@code /scratch/alpine/<user>}); job ids keep runs apart.
      */
-    public ClusterProfile profile(String id, String runFolder) {
-        return new ClusterProfile(id, "Test cluster", get("host"), Integer.parseInt(get("port")), get("user"),
-                ClusterProfile.AuthMethod.KEY, get("key"), "", "", List.of(), list("partitions"), list("qos"),
-                List.of(get("account")), get("projectsRoot") + "/" + runFolder, get("scratchRoot") + "/" + runFolder,
-                Integer.parseInt(get("cpus")), Long.parseLong(get("realMemoryMb")), Duration.ofDays(7), Duration.ofSeconds(5));
+    public ClusterProfile profile(String id) {
+        return pointAtTwin(id, get("user"), ClusterProfile.AuthMethod.KEY, get("key"));
     }
 
-    /** The same cluster for the keyboard-interactive user (password, then a TOTP code standing in for Duo). */
-    public ClusterProfile mfaProfile(String id, String runFolder) {
-        return new ClusterProfile(id, "Test cluster (MFA)", get("host"), Integer.parseInt(get("port")), get("mfaUser"),
-                ClusterProfile.AuthMethod.KEYBOARD_INTERACTIVE, "", "", "", List.of(), list("partitions"), list("qos"),
-                List.of(get("account")), get("mfaProjectsRoot") + "/" + runFolder, get("mfaScratchRoot") + "/" + runFolder,
-                Integer.parseInt(get("cpus")), Long.parseLong(get("realMemoryMb")), Duration.ofDays(7), Duration.ofSeconds(5));
+    /** The built-in profile for {@code ralphie@colostate.edu} as shipped: keyboard-interactive, password then Duo. */
+    public ClusterProfile duoProfile(String id) {
+        return pointAtTwin(id, get("duoUser"), ClusterProfile.AuthMethod.KEYBOARD_INTERACTIVE, "");
+    }
+
+    /** The built-in profile for the {@code @} user with the test key (the twin accepts it; real Alpine would ask Duo). */
+    public ClusterProfile atUserKeyProfile(String id) {
+        return pointAtTwin(id, get("atUser"), ClusterProfile.AuthMethod.KEY, get("key"));
+    }
+
+    private ClusterProfile pointAtTwin(String id, String user, ClusterProfile.AuthMethod auth, String key) {
+        ClusterProfile builtIn = BuiltInProfiles.get(BUILT_IN, user);
+        return BuiltInProfiles.with(builtIn, java.util.Map.of("id", id, "host", get("host"), "port", Integer.parseInt(get("port")),
+                "authMethod", auth, "keyFile", key, "transferHost", get("transferHost")));
+    }
+
+    /** A SLURM client command by its full path: the twin keeps them off root's PATH (module load slurm/alpine). */
+    public static String slurmCommand(String name) {
+        try {
+            return load().get("slurmBin") + "/" + name;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The known_hosts file with the cluster's host key. */

@@ -61,8 +61,8 @@ public record ClusterProfile(String id, String name, String host, int port, Stri
             throw new InvalidInputException("port", "The SSH port must be between 1 and 65535, not " + port + ".");
         }
         user = user == null ? "" : user;
-        if (!user.isEmpty() && !user.matches("[a-z_][a-z0-9_.-]{0,31}\\$?")) {
-            throw new InvalidInputException("user", "The user name '" + InputRules.printable(user) + "' is not valid on a cluster.");
+        if (!user.isEmpty()) {
+            InputRules.checkUserName("user", user);
         }
         Objects.requireNonNull(authMethod, "authMethod");
         keyFile = keyFile == null ? "" : keyFile;

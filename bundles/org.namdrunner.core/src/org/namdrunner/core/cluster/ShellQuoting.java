@@ -38,6 +38,6 @@ public final class ShellQuoting {
 
     private static boolean isPlain(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '_' || c == '-' || c == '.' || c == '/' || c == ',' || c == '+';
+                || c == '_' || c == '-' || c == '.' || c == '/' || c == ',' || c == '+' || c == '@';
     }
 }

@@ -16,7 +16,10 @@ public final class InputRules {
     public static final int MAX_PATH_LENGTH = 1024;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-    private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9_.+-]+");
+    private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9_.+@-]+");
+    /** At most the length Linux's useradd accepts for a name; letters, digits, '_', '.', '-', '@'. */
+    public static final int MAX_USER_LENGTH = 64;
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.@-]*");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
     private static final String SHELL_CHARACTERS = " \t;&|<>()$`\\\"'*?[]{}!#~%=,:@^";
 
@@ -91,6 +94,44 @@ public final class InputRules {
     }
 
     /**
+     * A cluster user name as SLURM and Linux accept it, including CSU and ACCESS names such as
+     * {@code ralphie@colostate.edu} or {@code jdoe@access-ci.org}: letters, digits, '_', '.', '-' and '@', not
+     * starting with '-', '.' or '@', at most {@value #MAX_USER_LENGTH} characters. Everything with a meaning to a
+     * shell (spaces, quotes, '$', ';', ...), control and invisible characters is refused with words naming it.
+     */
+    public static String checkUserName(String field, String user) {
+        if (user == null || user.isEmpty()) {
+            throw new InvalidInputException(field, "The user name is empty.");
+        }
+        if (user.length() > MAX_USER_LENGTH) {
+            throw new InvalidInputException(field, "The user name is " + user.length() + " characters long; at most "
+                    + MAX_USER_LENGTH + " are allowed.");
+        }
+        if (user.indexOf('/') >= 0 || user.indexOf('\\') >= 0) {
+            throw new InvalidInputException(field, "The user name '" + printable(user)
+                    + "' contains a path separator ('/' or '\\').");
+        }
+        if ("-.@".indexOf(user.charAt(0)) >= 0) {
+            // a leading '-' would make the name an option of ssh, sacctmgr or id
+            throw new InvalidInputException(field, "The user name '" + printable(user)
+                    + "' must start with a letter, digit or '_' (not '-', '.' or '@').");
+        }
+        for (int i = 0; i < user.length(); ) {
+            int cp = user.codePointAt(i);
+            if (cp != '@' && (cp > 0x7e || Character.isISOControl(cp) || SHELL_CHARACTERS.indexOf(cp) >= 0)) {
+                throw new InvalidInputException(field, "The user name '" + printable(user) + "' contains " + describe(cp)
+                        + "; a user name uses only letters, digits, '.', '_', '-' and '@'.");
+            }
+            i += Character.charCount(cp);
+        }
+        if (!USER.matcher(user).matches()) {
+            throw new InvalidInputException(field, "The user name '" + printable(user)
+                    + "' must start with a letter, digit or '_' (not '-', '.' or '@').");
+        }
+        return user;
+    }
+
+    /**
      * A path relative to a job's folder, e.g. {@code input_files/protein.psf}: no absolute path, no {@code ..},
      * no empty segments, only safe characters in each segment.
      */
@@ -111,7 +152,8 @@ public final class InputRules {
 
     /**
      * Checks each '/'-separated part of {@code parts}: not empty, not '.' or '..', only letters, digits, '.', '_',
-     * '+' and '-'. Problems are reported for {@code field}, starting with {@code subject} (e.g. "The path 'x'").
+     * '+', '-' and '@' (folders of CSU and ACCESS users, e.g. {@code /projects/ralphie@colostate.edu}).
+     * Problems are reported for {@code field}, starting with {@code subject} (e.g. "The path 'x'").
      */
     public static void checkPathParts(String field, String subject, String parts, String dotAdvice) {
         for (String segment : parts.split("/", -1)) {
@@ -122,8 +164,8 @@ public final class InputRules {
                 throw new InvalidInputException(field, subject + " uses '" + segment + "'" + dotAdvice + ".");
             }
             if (!PATH_SEGMENT.matcher(segment).matches()) {
-                int bad = firstForbidden(segment);
-                String what = bad >= 0 ? describe(bad) : "a character other than letters, digits, '.', '_', '+' and '-'";
+                int bad = segment.codePoints().filter(cp -> !isSegmentCharacter(cp)).findFirst().orElse(-1);
+                String what = bad >= 0 ? describe(bad) : "a character other than letters, digits, '.', '_', '+', '-' and '@'";
                 throw new InvalidInputException(field, subject + " contains " + what + ".");
             }
         }
@@ -141,6 +183,10 @@ public final class InputRules {
         }
         throw new InvalidInputException("file", "The file '" + printable(fileName) + "' should end in "
                 + String.join(", ", allowed.stream().map(a -> "." + a.replaceFirst("^\\.", "")).toList()) + ".");
+    }
+
+    private static boolean isSegmentCharacter(int cp) {
+        return cp < 0x80 && (isAsciiLetterOrDigit((char) cp) || "_.+@-".indexOf(cp) >= 0);
     }
 
     private static int firstForbidden(String s) {

@@ -3,6 +3,7 @@ package org.namdrunner.slurm.internal;
 import java.util.Collection;
 
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
 
@@ -10,9 +11,15 @@ import org.namdrunner.core.cluster.ShellQuoting;
  * The command lines NAMDRunner sends to a SLURM cluster. Every variable part goes through
  * {@link ShellQuoting}; the fixed options are written out so the lines read exactly like the ones a person
  * would type. When the profile has a command prefix, the whole line runs in a login shell
- * ({@code bash -lc '<prefix> && <command>'}) because {@code module} is a login-shell function.
+ * ({@code bash -lc '<prefix> && <command>'}) because {@code module} is a login-shell function; {@link LoginShell}
+ * writes that line and a marker before the command's output, so banners and Lmod chatter are not read as SLURM's.
+ * squeue and sacct run with {@value #TIME_FORMAT} in their environment: times come as epoch seconds, right
+ * whatever the zones of the cluster and of the workbench.
  */
 public final class SlurmCommands {
+
+    /** Set in the command's own environment, inside the login shell, so no profile script can override it. */
+    public static final String TIME_FORMAT = "SLURM_TIME_FORMAT=%s";
 
     private final String prefix;
 
@@ -22,13 +29,13 @@ public final class SlurmCommands {
 
     /** One squeue for all ids, finished jobs included while the controller still has them. */
     public String squeue(Collection<String> slurmIds) {
-        return withPrefix("squeue --noheader --states=all --jobs=" + ShellQuoting.quote(idList(slurmIds))
+        return withPrefix(TIME_FORMAT + " squeue --noheader --states=all --jobs=" + ShellQuoting.quote(idList(slurmIds))
                 + " --format=" + ShellQuoting.quote(SqueueParser.FORMAT));
     }
 
     /** One sacct for the given ids, allocations only. */
     public String sacct(Collection<String> slurmIds) {
-        return withPrefix("sacct -X --parsable2 --noheader --jobs=" + ShellQuoting.quote(idList(slurmIds))
+        return withPrefix(TIME_FORMAT + " sacct -X --parsable2 --noheader --jobs=" + ShellQuoting.quote(idList(slurmIds))
                 + " --format=" + ShellQuoting.quote(SacctParser.FORMAT));
     }
 
@@ -42,11 +49,9 @@ public final class SlurmCommands {
         return withPrefix("scancel " + ShellQuoting.quote(checkedId(slurmId)));
     }
 
-    String withPrefix(String command) {
-        if (prefix.isEmpty()) {
-            return command;
-        }
-        return "bash -lc " + ShellQuoting.quote(prefix + " && " + command);
+    /** Any command (already quoted) as it is sent: under the profile's prefix, after the output marker. */
+    public String withPrefix(String command) {
+        return LoginShell.commandLine(prefix, command);
     }
 
     private static String idList(Collection<String> slurmIds) {

@@ -22,6 +22,7 @@ public final class SlurmValues {
     private static final int MAX_QUOTED = 200;
     private static final Set<String> NO_VALUE = Set.of("", "Unknown", "None", "INVALID", "UNLIMITED", "NOT_SET",
             "N/A", "(null)");
+    private static final Pattern EPOCH = Pattern.compile("\\d{1,12}");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
     /** {@code D-HH[:MM[:SS]]} or {@code [[HH:]MM:]SS}-style groups; lengths bounded so nothing overflows. */
     private static final Pattern WITH_DAYS = Pattern.compile("(\\d{1,6})-(\\d{1,2})(?::(\\d{1,2}))?(?::(\\d{1,2}))?");
@@ -39,14 +40,23 @@ public final class SlurmValues {
     private SlurmValues() {
     }
 
-    /** {@code 2026-11-29T10:01:02} in the cluster's zone; null for Unknown/None. */
+    /**
+     * Epoch seconds ({@code 1795946462}, what {@code SLURM_TIME_FORMAT=%s} prints: no zone to guess), or
+     * {@code 2026-11-29T10:01:02} read in the cluster's zone (older captures, a cluster that ignores the variable);
+     * null for Unknown/None.
+     */
     public static Instant instant(String text, ZoneId zone) throws UnreadableValueException {
         String t = text.strip();
         if (NO_VALUE.contains(t)) {
             return null;
         }
+        if (EPOCH.matcher(t).matches()) {
+            long seconds = Long.parseLong(t);
+            // 0 is what SLURM prints for "never" in some fields
+            return seconds == 0 ? null : Instant.ofEpochSecond(seconds);
+        }
         if (!TIMESTAMP.matcher(t).matches()) {
-            throw new UnreadableValueException("'" + shortened(t) + "' is not a time like 2026-11-29T10:01:02");
+            throw new UnreadableValueException("'" + shortened(t) + "' is not a time like 1795946462 or 2026-11-29T10:01:02");
         }
         try {
             return LocalDateTime.parse(t).atZone(zone).toInstant();

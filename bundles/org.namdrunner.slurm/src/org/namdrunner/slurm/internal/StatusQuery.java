@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ExecResult;
+import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.SchedulerJobState;
 
@@ -61,7 +62,7 @@ public final class StatusQuery {
         int commandCount = 0;
 
         checkCancelled(monitor);
-        ExecResult queue = connection.exec(commands.squeue(asked), TIMEOUT, monitor);
+        ExecResult queue = LoginShell.commandOutput(connection.exec(commands.squeue(asked), TIMEOUT, monitor));
         commandCount++;
         readQueue(queue, asked, states, problems);
 
@@ -69,7 +70,7 @@ public final class StatusQuery {
         notInQueue.removeAll(states.keySet());
         if (!notInQueue.isEmpty()) {
             checkCancelled(monitor);
-            ExecResult accounting = connection.exec(commands.sacct(notInQueue), TIMEOUT, monitor);
+            ExecResult accounting = LoginShell.commandOutput(connection.exec(commands.sacct(notInQueue), TIMEOUT, monitor));
             commandCount++;
             readAccounting(accounting, notInQueue, states, problems);
         }

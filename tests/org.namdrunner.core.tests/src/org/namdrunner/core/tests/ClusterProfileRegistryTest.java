@@ -43,6 +43,14 @@ class ClusterProfileRegistryTest {
     }
 
     @Test
+    void csuAndAccessUsersGetTheirFolders() {
+        ClusterProfile alpine = new ExtensionClusterProfiles(Platform.getExtensionRegistry(), "ralphie@colostate.edu").require("alpine");
+        assertEquals("ralphie@colostate.edu", alpine.user());
+        assertEquals("/projects/ralphie@colostate.edu", alpine.projectsRoot());
+        assertEquals("/scratch/alpine/ralphie@colostate.edu", alpine.scratchRoot());
+    }
+
+    @Test
     void aHostileUserNameIsRefused() {
         org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                 () -> new ExtensionClusterProfiles(Platform.getExtensionRegistry(), "../root"));

@@ -48,7 +48,7 @@ public final class AppInstance {
         int changes = 0;
         int outages = 0;
         StringBuilder windows = new StringBuilder();
-        try (Harness h = new Harness(cluster, cluster.profile("testcluster", runFolder), db, Duration.ofMinutes(10))) {
+        try (Harness h = new Harness(cluster, cluster.profile("testcluster"), db, Duration.ofMinutes(10))) {
             for (int round = 1; Instant.now().isBefore(end); round++) {
                 Instant start = Instant.now();
                 SyncReport r = h.service.sync(h.profile.id(), new NullProgressMonitor());
@@ -76,7 +76,7 @@ public final class AppInstance {
                 }
                 if (round == 3) {
                     Job own = h.service.create(TestJobs.request("from-" + role, TestJobs.inputs(inputDir),
-                            TestJobs.resources(1, Duration.ofMinutes(10), "debug", ""), 200, "own" + role), new NullProgressMonitor());
+                            TestJobs.resources(1, Duration.ofMinutes(10), "acpu", ""), 200, "own" + role), new NullProgressMonitor());
                     SharedCluster.submit(h.service, own.id());
                     System.out.println("CREATED " + own.id());
                 }

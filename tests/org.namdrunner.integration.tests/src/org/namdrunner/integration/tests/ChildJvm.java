@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.FileLocator;
@@ -21,7 +22,7 @@ final class ChildJvm {
 
     private static final List<String> BUNDLES = List.of("org.eclipse.osgi", "org.eclipse.equinox.common", "org.namdrunner.core",
             "org.namdrunner.persistence", "org.namdrunner.slurm", "org.namdrunner.ssh", "org.namdrunner.namd",
-            "com.google.gson", "com.github.mwiede.jsch", "org.xerial.sqlite-jdbc", "org.namdrunner.testing",
+            "org.eclipse.equinox.registry", "com.google.gson", "com.github.mwiede.jsch", "org.xerial.sqlite-jdbc", "org.namdrunner.testing",
             "org.namdrunner.integration.tests");
 
     private ChildJvm() {
@@ -45,10 +46,13 @@ final class ChildJvm {
     /** Runs {@code mainClass} with the arguments; returns its standard output; fails on a non-zero exit. */
     static String run(Class<?> mainClass, List<String> args, long timeoutSeconds) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classPath(), mainClass.getName()));
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-Duser.timezone=" + TimeZone.getDefault().getID(), "-cp", classPath(), mainClass.getName()));
         cmd.addAll(args);
         Path out = Files.createTempFile("child-jvm", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("TZ", TimeZone.getDefault().getID());   // the parent's zone, not the machine's
+        Process p = pb.start();
         p.getOutputStream().close();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();

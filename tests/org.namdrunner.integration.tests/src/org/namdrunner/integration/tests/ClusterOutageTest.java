@@ -56,7 +56,7 @@ class ClusterOutageTest {
         Path local = Files.createTempDirectory("namdrunner-outage-ssh");
         TestCluster cluster = TestCluster.load();
         try (PrivateSshd sshd = PrivateSshd.likeTheCluster()) {
-            ClusterProfile profile = sshd.profile(cluster.profile("testcluster", "outage-ssh-" + System.currentTimeMillis()));
+            ClusterProfile profile = sshd.profile(cluster.profile("testcluster"));
             // quick login retries, so the broken poll ends soon; the product's standard policy only waits longer
             RetryPolicy quick = new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(1), new Random(), d -> Thread.sleep(d.toMillis()));
             SshConnectionProvider connections = new SshConnectionProvider(new ScriptedPrompter(),
@@ -110,7 +110,7 @@ class ClusterOutageTest {
     void slurmctldStoppedMidSyncIsTransientKeepsEveryStatusBacksOffAndTheNextPollRecovers() throws Exception {
         Path local = Files.createTempDirectory("namdrunner-outage-ctld");
         TestCluster cluster = TestCluster.load();
-        ClusterProfile profile = cluster.profile("testcluster", "outage-ctld-" + System.currentTimeMillis());
+        ClusterProfile profile = cluster.profile("testcluster");
         try (Harness h = new Harness(cluster, profile, local.resolve("jobs.db"), Duration.ofMinutes(10))) {
             List<String> ids = submitSlowJobs(h, local, "ctldstop", 2);
             RetryPolicy backoff = new RetryPolicy(3, Duration.ofSeconds(4), Duration.ofSeconds(16), new Random(), d -> { });
@@ -181,7 +181,7 @@ class ClusterOutageTest {
         Map<String, Path> inputs = TestJobs.inputs(local.resolve("inputs"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            JobRequest plain = TestJobs.request(tag + "-" + i, inputs, TestJobs.resources(1, Duration.ofMinutes(15), "debug", ""), 2000,
+            JobRequest plain = TestJobs.request(tag + "-" + i, inputs, TestJobs.resources(1, Duration.ofMinutes(15), "acpu", ""), 2000,
                     tag + i);
             Map<String, String> params = new LinkedHashMap<>(plain.parameters());
             params.put(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.2");
@@ -217,7 +217,7 @@ class ClusterOutageTest {
             for (String id : ids) {
                 slurmIdToJob.put(h.job(id).slurmId().orElseThrow(), id);
             }
-            String out = h.exec(ShellQuoting.command("sacct", "-X", "-n", "-P", "-o", "JobID,State", "-j",
+            String out = h.slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-o", "JobID,State", "-j",
                     String.join(",", slurmIdToJob.keySet()))).stdout();
             mismatch = "";
             for (String line : out.lines().toList()) {

@@ -50,7 +50,7 @@ class ContinuationTest {
     static void submitTwoJobsThatWillRunOutOfTime() throws Exception {
         local = Files.createTempDirectory("namdrunner-cont");
         TestCluster cluster = TestCluster.load();
-        h = new Harness(cluster, cluster.profile("testcluster", "cont-" + System.currentTimeMillis()), local.resolve("jobs.db"),
+        h = new Harness(cluster, cluster.profile("testcluster"), local.resolve("jobs.db"),
                 Duration.ofSeconds(20));
         inputs = TestJobs.inputs(local.resolve("inputs"));
         slowId = submit("walltime-cont", "10", "seconds_per_step 0.3");
@@ -59,7 +59,7 @@ class ContinuationTest {
     }
 
     private static String submit(String name, String restartFreq, String standin) throws Exception {
-        JobRequest r = TestJobs.request(name, inputs, TestJobs.resources(1, Duration.ofMinutes(1), "debug", "normal"), RUN, "wt");
+        JobRequest r = TestJobs.request(name, inputs, TestJobs.resources(1, Duration.ofMinutes(1), "acpu", "cpu-normal"), RUN, "wt");
         Map<String, String> params = new LinkedHashMap<>(r.parameters());
         params.put("restartFreq", restartFreq);
         params.put("energyFreq", "10");
@@ -99,7 +99,7 @@ class ContinuationTest {
         Instant t0 = Instant.now();
         Map<String, String> faster = Map.of(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.01");
         Job cont = h.service.continueJob(new ContinuationRequest(slowId, null,
-                TestJobs.resources(1, Duration.ofMinutes(10), "debug", "normal"), faster), new NullProgressMonitor());
+                TestJobs.resources(1, Duration.ofMinutes(10), "acpu", "cpu-normal"), faster), new NullProgressMonitor());
         Duration toCreate = Duration.between(t0, Instant.now());
         assertEquals("walltime-cont_cont1", cont.name());
         assertEquals(JobStatus.CREATED, cont.status());

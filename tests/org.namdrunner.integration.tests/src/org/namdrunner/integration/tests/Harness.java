@@ -90,6 +90,15 @@ final class Harness implements AutoCloseable {
         return connection.exec(command, Duration.ofSeconds(60), new NullProgressMonitor());
     }
 
+    /** Runs a SLURM command after the profile's prefix (on the twin, as on Alpine: source /etc/profile && module load slurm/alpine). */
+    ExecResult slurm(String command) throws Exception {
+        return exec(withPrefix(profile, command));
+    }
+
+    static String withPrefix(ClusterProfile p, String command) {
+        return p.commandPrefix().isEmpty() ? command : p.commandPrefix() + " && " + command;
+    }
+
     boolean remoteExists(String path) throws Exception {
         return exec(ShellQuoting.command("test", "-e", path)).exitCode() == 0;
     }
@@ -98,7 +107,7 @@ final class Harness implements AutoCloseable {
     String waitForAccountingState(String slurmId, Duration deadline) throws Exception {
         Instant end = Instant.now().plus(deadline);
         while (Instant.now().isBefore(end)) {
-            String state = exec(ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", slurmId, "-o", "State")).stdout().strip();
+            String state = slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", slurmId, "-o", "State")).stdout().strip();
             if (!state.isEmpty() && !state.startsWith("PENDING") && !state.startsWith("RUNNING") && !state.startsWith("COMPLETING")) {
                 return state;
             }

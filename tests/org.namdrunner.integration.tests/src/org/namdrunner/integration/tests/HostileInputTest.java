@@ -63,8 +63,9 @@ class HostileInputTest {
         TestCluster cluster = TestCluster.load();
         String token = "zq" + Long.toString(System.currentTimeMillis(), 36);
         String run = "hostile-" + token;
-        ClusterProfile profile = cluster.profile("testcluster", run);
+        ClusterProfile profile = cluster.profile("testcluster");
         try (Harness h = new Harness(cluster, profile, local.resolve("jobs.db"), Duration.ofMinutes(10))) {
+            List<String> before = remoteFiles(h, profile);
             ClusterConnectionProvider provider = new ClusterConnectionProvider() {
                 @Override
                 public ClusterConnection connectionFor(ClusterProfile p) {
@@ -81,7 +82,7 @@ class HostileInputTest {
                     new JobTypeList(List.of(new StandinNamdJobType(), new ExtraFileJobType())), new ClusterProfileList(List.of(profile)),
                     SyncSettings.defaults(), Clock.systemUTC());
             Map<String, Path> inputs = TestJobs.inputs(local.resolve("inputs"));
-            Resources resources = TestJobs.resources(1, Duration.ofMinutes(10), "debug", "");
+            Resources resources = TestJobs.resources(1, Duration.ofMinutes(10), "acpu", "");
             String pwn = "touch pwned_" + token;
 
             List<Case> cases = new ArrayList<>();
@@ -223,9 +224,9 @@ class HostileInputTest {
             // ---- scheduler names that become sbatch options
             cases.add(new Case("partition 'debug;" + pwn + "'", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10),
                     "debug;" + pwn, "", "", 0, ""), "partition"));
-            cases.add(new Case("QoS '$(" + pwn + ")'", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10), "debug",
+            cases.add(new Case("QoS '$(" + pwn + ")'", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10), "acpu",
                     "$(" + pwn + ")", "", 0, ""), "qos"));
-            cases.add(new Case("account with a line break", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10), "debug",
+            cases.add(new Case("account with a line break", () -> new Resources(1, MemorySize.parse("400MB"), Duration.ofMinutes(10), "acpu",
                     "", "acct\n" + pwn, 0, ""), "account"));
 
             // ---- try them all
@@ -258,7 +259,9 @@ class HostileInputTest {
 
             // ---- nothing created, nothing stored
             String home = h.exec("printf %s \"$HOME\"").stdout();
-            List<String> created = remoteFiles(h, profile);
+            // the built-in profile's roots are shared with earlier runs: what is there now and was not before
+            List<String> created = new ArrayList<>(remoteFiles(h, profile));
+            created.removeAll(before);
             // files an injected command would have made belong to the cluster user (this test's own local files do not)
             List<String> tokenFiles = h.exec("find " + ShellQuoting.quote(home) + " /tmp -xdev -user " + ShellQuoting.quote(profile.user())
                     + " -name " + ShellQuoting.quote("*" + token + "*") + " 2>/dev/null; true").stdout().lines().toList();

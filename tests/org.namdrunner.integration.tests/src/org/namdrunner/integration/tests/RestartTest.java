@@ -30,7 +30,7 @@ class RestartTest {
         assertEquals("PENDING", ChildJvm.line(out, "STATUS ").orElseThrow());
 
         TestCluster cluster = TestCluster.load();
-        try (Harness h = new Harness(cluster, cluster.profile("testcluster", run), db, Duration.ofSeconds(20))) {
+        try (Harness h = new Harness(cluster, cluster.profile("testcluster"), db, Duration.ofSeconds(20))) {
             assertEquals("COMPLETED", h.waitForAccountingState(slurmId, Duration.ofSeconds(120)));
             Job before = h.job(jobId);
             assertEquals(JobStatus.PENDING, before.status(), "the new process starts from what the old one stored");

@@ -37,7 +37,8 @@ import org.namdrunner.ssh.SshSettings;
 import org.namdrunner.testing.PrivateSshd;
 import org.namdrunner.testing.ScriptedPrompter;
 import org.namdrunner.testing.TestCluster;
-import org.namdrunner.testing.Totp;
+import org.namdrunner.testing.BuiltInProfiles;
+import org.namdrunner.testing.DuoAnswers;
 
 /**
  * No secret is ever written: two real sessions as the MFA user — the SSH "password" method (through a private sshd,
@@ -53,14 +54,13 @@ import org.namdrunner.testing.Totp;
 class SecretsAndHostKeyTest {
 
     @Test
-    void sessionsThatLoggedInWithAPasswordAndATotpCodeLeaveNeitherAnywhere() throws Exception {
+    void sessionsThatLoggedInWithAPasswordAndADuoPasscodeLeaveNeitherAnywhere() throws Exception {
         TestCluster cluster = TestCluster.load();
-        String password = cluster.get("mfaPassword");
-        String totpSecret = cluster.get("mfaTotpSecret");
+        String password = cluster.get("duoPassword");
+        String totpSecret = cluster.get("duoPasscode");   // the Duo passcode is the second secret
         Path local = Files.createTempDirectory("namdrunner-secrets");
         Path db = local.resolve("jobs.db");
-        String run = "secrets-" + System.currentTimeMillis();
-        ClusterProfile kbd = cluster.mfaProfile("testcluster", run);
+        ClusterProfile kbd = cluster.duoProfile("testcluster");
         Scan scan = new Scan(password, totpSecret);
         List<String> asked = new ArrayList<>();
         Map<String, String> remoteFiles = new LinkedHashMap<>();
@@ -72,7 +72,7 @@ class SecretsAndHostKeyTest {
         System.setErr(new PrintStream(new Tee(err, printed), true));
         try {
             // session 1: the SSH password method
-            try (PrivateSshd sshd = PrivateSshd.passwordLogins(cluster.get("mfaUser"))) {
+            try (PrivateSshd sshd = PrivateSshd.passwordLogins(cluster.get("duoUser"))) {
                 ClusterProfile pw = sshd.profile(withMethod(kbd, AuthMethod.PASSWORD));
                 ScriptedPrompter prompter = new ScriptedPrompter().answerPassword(password);
                 try (Harness h = new Harness(cluster, pw, db, Duration.ofMinutes(10),
@@ -80,13 +80,12 @@ class SecretsAndHostKeyTest {
                     runOneJob(h, local, "pw");
                     scan.file(sshd.knownHosts());
                 }
-                assertTrue(Files.readString(sshd.log()).contains("Accepted password for " + cluster.get("mfaUser")),
+                assertTrue(Files.readString(sshd.log()).contains("Accepted password for " + cluster.get("duoUser")),
                         "the server saw the password method");
                 asked.addAll(prompter.asked);
             }
-            // session 2: keyboard-interactive, password then TOTP code, on the cluster's sshd
-            ScriptedPrompter prompter = new ScriptedPrompter()
-                    .keyboard(p -> p.text().toLowerCase().contains("password") ? password : Totp.code(totpSecret, Instant.now()));
+            // session 2: keyboard-interactive, password then the Duo passcode, on the twin's login sshd
+            ScriptedPrompter prompter = new ScriptedPrompter().keyboard(DuoAnswers.passcode(cluster));
             try (Harness h = new Harness(cluster, kbd, db, Duration.ofMinutes(10),
                     new SshConnectionProvider(prompter, SshSettings.isolated(cluster.knownHosts())))) {
                 runOneJob(h, local, "kbd");
@@ -139,7 +138,7 @@ class SecretsAndHostKeyTest {
         scan.bytes("System.out/err", console);
         System.out.printf("secrets: 2 sessions (SSH password; keyboard-interactive password + TOTP), %d local files (%d bytes: database "
                 + "+ -wal/-shm, .metadata, configuration, preferences, secure storage, known_hosts), %d cluster files, %d bytes of "
-                + "console output scanned for the password and the TOTP secret: %d hits%n", scan.files.size(), scan.fileBytes, remoteFiles.size(),
+                + "console output scanned for the password and the Duo passcode: %d hits%n", scan.files.size(), scan.fileBytes, remoteFiles.size(),
                 console.length, scan.hits.size());
         assertTrue(scan.files.stream().anyMatch(f -> f.getFileName().toString().endsWith("-wal")), "a -wal file was scanned: " + scan.files);
         assertTrue(remoteFiles.keySet().stream().anyMatch(f -> f.endsWith("job_info.json")), remoteFiles.keySet().toString());
@@ -162,10 +161,10 @@ class SecretsAndHostKeyTest {
         Path knownHosts = Files.writeString(local.resolve("known_hosts"), "[127.0.0.1]:" + cluster.get("port") + " " + pub[0] + " " + pub[1] + "\n");
         String run = "hostkey-" + System.currentTimeMillis();
         ScriptedPrompter prompter = new ScriptedPrompter().hostKey(HostKeyDecision.ACCEPT_AND_REMEMBER);
-        try (Harness h = new Harness(cluster, cluster.profile("testcluster", run), local.resolve("jobs.db"), Duration.ofMinutes(10),
+        try (Harness h = new Harness(cluster, cluster.profile("testcluster"), local.resolve("jobs.db"), Duration.ofMinutes(10),
                 new SshConnectionProvider(prompter, SshSettings.isolated(knownHosts)))) {
             ClusterException e = assertThrows(ClusterException.class, () -> h.service.create(TestJobs.request("mitm", TestJobs.inputs(
-                    local.resolve("inputs")), TestJobs.resources(1, Duration.ofMinutes(10), "debug", ""), 100, "mitm"), new NullProgressMonitor()));
+                    local.resolve("inputs")), TestJobs.resources(1, Duration.ofMinutes(10), "acpu", ""), 100, "mitm"), new NullProgressMonitor()));
             assertEquals(FailureKind.PERMANENT, e.kind());
             assertTrue(e.getMessage().contains("CHANGED") && e.getMessage().contains(cluster.get("hostKeySha256")), e.getMessage());
             assertTrue(prompter.asked.isEmpty(), "a changed key is never offered for acceptance: " + prompter.asked);
@@ -173,7 +172,7 @@ class SecretsAndHostKeyTest {
             assertEquals(1, Files.readAllLines(knownHosts).size(), "known_hosts is left as it was");
         }
         // checked with the right key: nothing of the refused job reached the cluster
-        try (Harness check = new Harness(cluster, cluster.profile("testcluster", run), local.resolve("check.db"), Duration.ofMinutes(10))) {
+        try (Harness check = new Harness(cluster, cluster.profile("testcluster"), local.resolve("check.db"), Duration.ofMinutes(10))) {
             assertTrue(!check.remoteExists(check.profile.projectsRoot()) && !check.remoteExists(check.profile.scratchRoot()),
                     "no job folder was made behind the changed key");
         }
@@ -183,15 +182,13 @@ class SecretsAndHostKeyTest {
 
     private static void runOneJob(Harness h, Path local, String tag) throws Exception {
         Job job = h.service.create(TestJobs.request("secret-" + tag, TestJobs.inputs(local.resolve("inputs-" + tag)),
-                TestJobs.resources(1, Duration.ofMinutes(10), "debug", ""), 100, tag), new NullProgressMonitor());
+                TestJobs.resources(1, Duration.ofMinutes(10), "acpu", ""), 100, tag), new NullProgressMonitor());
         SharedCluster.submit(h.service, job.id());
         h.syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofSeconds(150));
     }
 
     private static ClusterProfile withMethod(ClusterProfile p, AuthMethod method) {
-        return new ClusterProfile(p.id(), p.name(), p.host(), p.port(), p.user(), method, p.keyFile(), p.transferHost(), p.commandPrefix(),
-                p.moduleLines(), p.partitions(), p.qos(), p.accounts(), p.projectsRoot(), p.scratchRoot(), p.coresPerNode(),
-                p.memoryPerNodeMb(), p.maxWalltime(), p.pollInterval());
+        return BuiltInProfiles.with(p, Map.of("authMethod", method));
     }
 
     private static List<Path> databaseFiles(Path db) throws IOException {

@@ -19,9 +19,9 @@ public final class SubmitAndExit {
 
     public static void main(String[] args) throws Exception {
         TestCluster cluster = TestCluster.load();
-        try (Harness h = new Harness(cluster, cluster.profile("testcluster", args[1]), Path.of(args[0]), Duration.ofSeconds(20))) {
+        try (Harness h = new Harness(cluster, cluster.profile("testcluster"), Path.of(args[0]), Duration.ofSeconds(20))) {
             Job job = h.service.create(TestJobs.request("restart-me", TestJobs.inputs(Path.of(args[2])),
-                    TestJobs.resources(1, Duration.ofMinutes(10), "debug", ""), 300, "restart"), new NullProgressMonitor());
+                    TestJobs.resources(1, Duration.ofMinutes(10), "acpu", ""), 300, "restart"), new NullProgressMonitor());
             Job submitted = h.service.submit(job.id(), new NullProgressMonitor());
             System.out.println("JOB " + submitted.id());
             System.out.println("SLURM " + submitted.slurmId().orElseThrow());

@@ -50,7 +50,7 @@ class SyncBenchmarkTest {
                 "sync (ms)", "bare squeue (ms)", "same format squeue (ms)", "squeue per job (ms)", "sync/bare"));
         StringBuilder md = new StringBuilder("| jobs | remote commands | sync (ms) | bare squeue `%i\\|%T` (ms) | squeue with our format (ms) "
                 + "| one squeue per job (ms) | sync / bare squeue |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        try (Harness h = new Harness(cluster, cluster.profile("bench", "bench-" + System.currentTimeMillis()), dir.resolve("bench.db"),
+        try (Harness h = new Harness(cluster, cluster.profile("bench"), dir.resolve("bench.db"),
                 Duration.ofMinutes(10))) {
             for (int n : SIZES) {
                 List<String> ids = submitHeld(h, n);
@@ -77,11 +77,11 @@ class SyncBenchmarkTest {
                                 assertTrue(report.commands() <= 2, n + " jobs took " + report.commands() + " commands");
                                 assertTrue(report.changed().isEmpty(), "a poll of unchanged jobs changes nothing");
                             } else if (which == 1) {
-                                String bare = h.exec(bareCommand).stdout();
+                                String bare = h.slurm(bareCommand).stdout();
                                 bareRuns[run] = (System.nanoTime() - t0) / 1e6;
                                 assertEquals(n, bare.lines().count());
                             } else {
-                                String same = h.exec(sameFormatCommand).stdout();
+                                String same = h.slurm(sameFormatCommand).stdout();
                                 sameFormatRuns[run] = (System.nanoTime() - t0) / 1e6;
                                 assertEquals(n, same.lines().count());
                             }
@@ -95,7 +95,7 @@ class SyncBenchmarkTest {
                     if (n <= 100 || FULL) {
                         long t0 = System.nanoTime();
                         for (String id : ids) {
-                            h.exec("squeue --noheader --jobs=" + id + " --format='%i|%T'");
+                            h.slurm("squeue --noheader --jobs=" + id + " --format='%i|%T'");
                         }
                         perJobMs = (System.nanoTime() - t0) / 1e6;
                     }
@@ -105,7 +105,7 @@ class SyncBenchmarkTest {
                     md.append(String.format("| %,d | %d | %.0f | %.0f | %.0f | %s | %.2f× |%n", n, report.commands(), syncMs, bareMs, sameMs,
                             perJob, syncMs / bareMs));
                 } finally {
-                    h.exec("scancel " + String.join(" ", ids));
+                    h.slurm("scancel " + String.join(" ", ids));
                     for (Job j : h.store.list(JobFilter.all())) {
                         h.store.delete(j.id());
                     }
@@ -120,24 +120,24 @@ class SyncBenchmarkTest {
         Files.writeString(out.resolve("sync.md"), title + "\n\n" + md);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
     /** Submits n held jobs with one remote command; returns their ids. */
-    private static List<String> submitHeld(Harness h, int n) throws Exception {
+    static List<String> submitHeld(Harness h, int n) throws Exception {
         String loop = "for i in $(seq " + n + "); do sbatch --parsable --hold --time=1 --mem=10M --output=/dev/null "
                 + ShellQuoting.quote("--job-name=bench") + " --wrap=true || exit 1; done";
-        var r = h.connection.exec(loop, Duration.ofMinutes(10), new NullProgressMonitor());
+        var r = h.connection.exec(Harness.withPrefix(h.profile, loop), Duration.ofMinutes(10), new NullProgressMonitor());
         assertEquals(0, r.exitCode(), r.stderr());
         List<String> ids = r.stdout().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
         assertEquals(n, ids.size());
         return ids;
     }
 
-    private static void seed(JobStore store, List<String> ids, String profileId) throws Exception {
+    static void seed(JobStore store, List<String> ids, String profileId) throws Exception {
         List<Job> jobs = new ArrayList<>();
         Instant now = Instant.now();
         for (String id : ids) {

@@ -42,14 +42,14 @@ class TwoInstancesTest {
         Path db = local.resolve("jobs.db");
         String run = "two-" + System.currentTimeMillis();
         TestCluster cluster = TestCluster.load();
-        try (Harness idle = new Harness(cluster, cluster.profile("testcluster", run), db, Duration.ofMinutes(10))) {
+        try (Harness idle = new Harness(cluster, cluster.profile("testcluster"), db, Duration.ofMinutes(10))) {
             Map<String, Path> inputs = TestJobs.inputs(local.resolve("inputs"));
             List<String> names = List.of("shared-0", "shared-1", "shared-2", "shared-3");
             for (String name : names) {
                 // shared-0 and -1 run ~60 s (they are cancelled while running), the others ~15 s: PENDING, RUNNING and
                 // COMPLETED all happen while both instances poll
                 int steps = name.equals("shared-0") || name.equals("shared-1") ? 1200 : 300;
-                JobRequest plain = TestJobs.request(name, inputs, TestJobs.resources(1, Duration.ofMinutes(10), "debug", ""), steps, name);
+                JobRequest plain = TestJobs.request(name, inputs, TestJobs.resources(1, Duration.ofMinutes(10), "acpu", ""), steps, name);
                 Map<String, String> params = new LinkedHashMap<>(plain.parameters());
                 params.put(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.05");
                 Job job = idle.service.create(new JobRequest(name, plain.jobTypeId(), plain.profileId(), plain.resources(), params, inputs),
@@ -91,7 +91,7 @@ class TwoInstancesTest {
                     if (history.get(history.size() - 1).to() != j.status()) {
                         problems.add(j.name() + ": status " + j.status() + " but the last history row says " + history.get(history.size() - 1).to());
                     }
-                    String sacct = idle.exec(ShellQuoting.command("sacct", "-X", "-n", "-P", "-o", "State", "-j", j.slurmId().orElseThrow()))
+                    String sacct = idle.slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-o", "State", "-j", j.slurmId().orElseThrow()))
                             .stdout().strip();
                     if (SlurmState.statusOf(sacct) != j.status()) {
                         problems.add(j.name() + ": stored " + j.status() + ", SLURM accounting says " + sacct);

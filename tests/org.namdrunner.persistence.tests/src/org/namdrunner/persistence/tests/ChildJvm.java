@@ -109,11 +109,14 @@ final class ChildJvm {
     static ProcessBuilder command(Path tmp, Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                "-Dorg.sqlite.tmpdir=" + tmp, "-Djava.io.tmpdir=" + tmp));
+                "-Dorg.sqlite.tmpdir=" + tmp, "-Djava.io.tmpdir=" + tmp,
+                "-Duser.timezone=" + java.util.TimeZone.getDefault().getID()));   // the parent's zone (pom.xml: Asia/Kolkata)
         cmd.addAll(nativeLibrary(tmp));
         cmd.addAll(List.of("-cp", classPath(), main.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("TZ", java.util.TimeZone.getDefault().getID());
+        return pb;
     }
 
     /**

@@ -261,7 +261,7 @@ class GeneratedOutputTest {
                 ids.add(random.nextInt(10) == 0 ? "x" + i : Integer.toString(1 + random.nextInt(60)));
             }
             RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> {
-                String out = line.startsWith("squeue") ? outputs.squeue().text() : outputs.sacct().text();
+                String out = line.contains(" squeue ") ? outputs.squeue().text() : outputs.sacct().text();
                 return new ExecResult(line, exitCode(random), out, random.nextInt(4) == 0 ? stderrs.get(random.nextInt(stderrs.size())) : "");
             });
             String where = "run " + run + " (seed " + seed + ")";

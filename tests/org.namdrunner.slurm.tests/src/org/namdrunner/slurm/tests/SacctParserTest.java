@@ -68,6 +68,20 @@ class SacctParserTest {
         assertEquals(Duration.ofSeconds(61), Duration.between(s.start(), s.end()));
     }
 
+    /** What SLURM_TIME_FORMAT=%s makes sacct print: epoch seconds, the same instant in any zone. */
+    @Test
+    void epochSecondsNeedNoZone() {
+        String row = "208|COMPLETED|0:0|1795971662|1795971723|00:01:01|None";
+        for (String zone : new String[] { "America/Denver", "Asia/Kolkata", "UTC", "Pacific/Chatham" }) {
+            SchedulerJobState s = new SacctParser(ZoneId.of(zone)).parse(row).states().get(0);
+            assertEquals(Instant.parse("2026-11-29T17:01:02Z"), s.start(), zone);
+            assertEquals(Instant.parse("2026-11-29T17:02:03Z"), s.end(), zone);
+        }
+        SchedulerJobState pending = new SacctParser(ZoneId.of("UTC")).parse("209|PENDING|0:0|Unknown|Unknown|00:00:00|Priority")
+                .states().get(0);
+        assertEquals(null, pending.start());
+    }
+
     @Test
     void badRowsAreSkippedAndReported() {
         ParsedRows rows = utc.parse(String.join("\n",

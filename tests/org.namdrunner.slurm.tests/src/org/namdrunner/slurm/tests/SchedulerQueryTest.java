@@ -44,7 +44,7 @@ class SchedulerQueryTest {
 
         QueryResult r = scheduler.query(c, squeue.jobIds(), null);
 
-        assertEquals(List.of(squeue.command(), sacct.command()), c.commands(), "sacct asks only for the id squeue lacked");
+        assertEquals(List.of(sent(squeue.command()), sent(sacct.command())), c.commands(), "sacct asks only for the id squeue lacked");
         assertEquals(Set.of("999999"), r.missing());
         assertEquals(2, r.commands());
         assertEquals(List.of(), r.problems());
@@ -92,7 +92,7 @@ class SchedulerQueryTest {
 
         QueryResult r = scheduler.query(c, squeue.jobIds(), null);
 
-        assertEquals(sacct.command(), c.commands().get(1), "exactly the purged ids go to sacct");
+        assertEquals(sent(sacct.command()), c.commands().get(1), "exactly the purged ids go to sacct");
         assertEquals(squeue.jobIds(), r.states().keySet());
         for (String id : sacct.jobIds()) {
             assertEquals(Origin.ACCOUNTING, r.states().get(id).origin());
@@ -105,7 +105,7 @@ class SchedulerQueryTest {
     void everyIdOfTheCaptureRunInTwoCommands() throws Exception {
         Capture squeue = Capture.real("squeue_all_mixed");
         Capture sacctAll = Capture.real("sacct_all_mixed");
-        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.startsWith("squeue")
+        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.contains(" squeue ")
                 ? squeue.asResult(line)
                 : sacctAll.onlyRowsOf(Capture.jobIdsOf(line)).asResult(line));
 
@@ -148,7 +148,7 @@ class SchedulerQueryTest {
 
     @Test
     void anUnreachableAccountingDatabaseIsTransientToo() {
-        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.startsWith("squeue")
+        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.contains(" squeue ")
                 ? new ExecResult(line, 0, "", "")
                 : new ExecResult(line, 1, "", "sacct: error: Problem talking to the database: Connection refused\n"));
         ClusterException e = assertThrows(ClusterException.class, () -> scheduler.query(c, List.of("9", "10"), null));
@@ -159,7 +159,7 @@ class SchedulerQueryTest {
     @Test
     void aBrokenSacctKeepsWhatSqueueSaid() throws Exception {
         Capture squeue = Capture.real("squeue_mixed_purged_ids");
-        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.startsWith("squeue")
+        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.contains(" squeue ")
                 ? squeue.asResult(line)
                 : new ExecResult(line, 1, "", "sacct: error: Slurm accounting storage is disabled\n"));
 
@@ -175,7 +175,7 @@ class SchedulerQueryTest {
 
     @Test
     void anUnexpectedSqueueFailureFallsBackToSacctForEveryId() throws Exception {
-        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.startsWith("squeue")
+        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.contains(" squeue ")
                 ? new ExecResult(line, 2, "", "squeue: error: something new\n")
                 : Capture.real("sacct_finished").asResult(line));
         Set<String> ids = Capture.real("sacct_finished").jobIds();
@@ -205,7 +205,7 @@ class SchedulerQueryTest {
 
         QueryResult r = scheduler.query(c, ids, null);
 
-        assertEquals(List.of("squeue --noheader --states=all --jobs=17 --format='%i|%T|%r|%M|%L|%D|%C|%N|%Z'"), c.commands());
+        assertEquals(List.of(sent("squeue --noheader --states=all --jobs=17 --format='%i|%T|%r|%M|%L|%D|%C|%N|%Z'")), c.commands());
         assertEquals(Set.of("17"), r.states().keySet());
         assertEquals(Set.of("; rm -rf ~", "$(reboot)", "`id`", "20\n21", ""), r.missing());
         assertEquals(6, r.problems().size(), String.join("\n", r.problems()));
@@ -262,9 +262,9 @@ class SchedulerQueryTest {
             StringBuilder out = new StringBuilder();
             for (String id : Capture.jobIdsOf(line)) {
                 int i = Integer.parseInt(id) - 5000;
-                if (line.startsWith("squeue") && i % 3 == 0) {
+                if (line.contains(" squeue ") && i % 3 == 0) {
                     out.append(id).append("|RUNNING|None|1:00|59:00|1|2|vm|/home/testuser/scratch/j").append(id).append('\n');
-                } else if (line.startsWith("sacct") && i % 3 == 1) {
+                } else if (line.contains(" sacct ") && i % 3 == 1) {
                     out.append(id).append("|COMPLETED|0:0|2026-11-29T00:36:23|2026-11-29T00:36:28|00:00:05|None\n");
                     out.append(id).append(".batch|COMPLETED|0:0|2026-11-29T00:36:23|2026-11-29T00:36:28|00:00:05|\n");
                 }
@@ -283,5 +283,10 @@ class SchedulerQueryTest {
         assertEquals((n + 1) / 3, r.states().values().stream().filter(s -> s.status() == JobStatus.COMPLETED).count());
         assertEquals(n / 3, r.missing().size());
         assertEquals(List.of(), r.problems());
+    }
+
+    /** A captured command line as it is sent: time format in its environment, after the output marker. */
+    private static String sent(String captured) {
+        return org.namdrunner.core.cluster.LoginShell.commandLine("", "SLURM_TIME_FORMAT=%s " + captured);
     }
 }

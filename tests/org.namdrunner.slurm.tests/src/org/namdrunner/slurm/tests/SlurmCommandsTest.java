@@ -20,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.ExecResult;
+import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.slurm.SlurmScheduler;
@@ -41,7 +43,7 @@ class SlurmCommandsTest {
         workDir = Files.createTempDirectory("slurmwork");
         for (String program : List.of("squeue", "sacct", "sbatch", "scancel")) {
             Path p = stubs.resolve(program);
-            Files.writeString(p, "#!/bin/sh\nprintf '%s\\n' \"$(basename \"$0\")\" \"PWD=$PWD\" \"MSG=$MSG\" \"$@\"\n");
+            Files.writeString(p, "#!/bin/sh\nprintf '%s\\n' \"$(basename \"$0\")\" \"PWD=$PWD\" \"MSG=$MSG\" \"TF=$SLURM_TIME_FORMAT\" \"$@\"\n");
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
@@ -62,18 +64,23 @@ class SlurmCommandsTest {
         for (String name : Fixtures.captureNames(Fixtures.REAL, "squeue_")) {
             Capture c = Capture.real(name);
             if (c.command().contains("--states=all") && c.command().contains("%Z")) {
-                assertEquals(c.command(), commands.squeue(c.jobIds()), name);
+                assertEquals(sent(c.command()), commands.squeue(c.jobIds()), name);
                 compared++;
             }
         }
         for (String name : Fixtures.captureNames(Fixtures.REAL, "sacct_")) {
             Capture c = Capture.real(name);
             if (c.command().contains(" -X ")) {
-                assertEquals(c.command(), commands.sacct(c.jobIds()), name);
+                assertEquals(sent(c.command()), commands.sacct(c.jobIds()), name);
                 compared++;
             }
         }
         assertTrue(compared >= 25, compared + " captures compared");
+    }
+
+    /** The captured line with the time format in its environment, after the output marker. */
+    private static String sent(String captured) {
+        return LoginShell.commandLine("", "SLURM_TIME_FORMAT=%s " + captured);
     }
 
     @Test
@@ -81,33 +88,35 @@ class SlurmCommandsTest {
         SlurmCommands commands = new SlurmCommands(TestProfiles.testCluster());
         for (String name : List.of("scancel_running", "scancel_pending", "scancel_finished", "scancel_unknown")) {
             Capture c = Capture.real(name);
-            assertEquals(c.command(), commands.scancel(c.command().substring("scancel ".length())), name);
+            assertEquals(LoginShell.commandLine("", c.command()), commands.scancel(c.command().substring("scancel ".length())), name);
         }
     }
 
     @Test
     void thePrefixAndTheCommandRunTogetherInALoginShell() {
         SlurmCommands alpine = new SlurmCommands(TestProfiles.alpine());
-        assertEquals("bash -lc 'source /etc/profile && module load slurm/alpine && squeue --noheader --states=all "
-                + "--jobs=1,2 --format='\\''%i|%T|%r|%M|%L|%D|%C|%N|%Z'\\'''", alpine.squeue(List.of("1", "2")));
-        assertEquals("bash -lc 'source /etc/profile && module load slurm/alpine && scancel 7'", alpine.scancel("7"));
+        String marker = "echo ::namdrunner-output:: && echo ::namdrunner-output:: >&2 && ";
+        assertEquals("bash -lc 'source /etc/profile && module load slurm/alpine && " + marker
+                + "SLURM_TIME_FORMAT=%s squeue --noheader --states=all --jobs=1,2 --format='\\''%i|%T|%r|%M|%L|%D|%C|%N|%Z'\\'''",
+                alpine.squeue(List.of("1", "2")));
+        assertEquals("bash -lc 'source /etc/profile && module load slurm/alpine && " + marker + "scancel 7'", alpine.scancel("7"));
     }
 
     @Test
     void theShellReadsTheIntendedWordsWithoutAPrefix() throws Exception {
         SlurmCommands commands = new SlurmCommands(TestProfiles.testCluster());
-        assertEquals(List.of("squeue", "PWD=" + cwd(), "MSG=", "--noheader", "--states=all", "--jobs=1,22,333_4", SQUEUE_FORMAT),
+        assertEquals(List.of("squeue", "PWD=" + cwd(), "MSG=", "TF=%s", "--noheader", "--states=all", "--jobs=1,22,333_4", SQUEUE_FORMAT),
                 run(commands.squeue(List.of("1", "22", "333_4"))));
-        assertEquals(List.of("sacct", "PWD=" + cwd(), "MSG=", "-X", "--parsable2", "--noheader", "--jobs=9,10",
+        assertEquals(List.of("sacct", "PWD=" + cwd(), "MSG=", "TF=%s", "-X", "--parsable2", "--noheader", "--jobs=9,10",
                 "--format=JobID,State,ExitCode,Start,End,Elapsed,Reason"), run(commands.sacct(List.of("9", "10"))));
-        assertEquals(List.of("scancel", "PWD=" + cwd(), "MSG=", "17"), run(commands.scancel("17")));
+        assertEquals(List.of("scancel", "PWD=" + cwd(), "MSG=", "TF=", "17"), run(commands.scancel("17")));
     }
 
     @Test
     void sbatchRunsInTheJobsFolder() throws Exception {
         String script = workDir.resolve("scripts/job.sbatch").toString();
         List<String> argv = run(new SlurmCommands(TestProfiles.testCluster()).sbatch(workDir.toString(), script));
-        assertEquals(List.of("sbatch", "PWD=" + workDir.toRealPath(), "MSG=", "--parsable", script), argv);
+        assertEquals(List.of("sbatch", "PWD=" + workDir.toRealPath(), "MSG=", "TF=", "--parsable", script), argv);
     }
 
     /** A prefix is shell code written by a person: quotes, $(...), backticks and unicode in it must survive the wrapping. */
@@ -117,10 +126,10 @@ class SlurmCommandsTest {
         String prefix = "export PATH=" + stubs + ":\"$PATH\" && MSG='" + msg.replace("'", "'\\''") + "' && export MSG";
         SlurmCommands commands = new SlurmCommands(TestProfiles.withPrefix(prefix));
 
-        assertEquals(List.of("squeue", "PWD=" + cwd(), "MSG=" + msg, "--noheader", "--states=all", "--jobs=5", SQUEUE_FORMAT),
+        assertEquals(List.of("squeue", "PWD=" + cwd(), "MSG=" + msg, "TF=%s", "--noheader", "--states=all", "--jobs=5", SQUEUE_FORMAT),
                 run(commands.squeue(List.of("5"))));
         String script = workDir.resolve("job.sbatch").toString();
-        assertEquals(List.of("sbatch", "PWD=" + workDir.toRealPath(), "MSG=" + msg, "--parsable", script),
+        assertEquals(List.of("sbatch", "PWD=" + workDir.toRealPath(), "MSG=" + msg, "TF=", "--parsable", script),
                 run(commands.sbatch(workDir.toString(), script)));
     }
 
@@ -157,10 +166,12 @@ class SlurmCommandsTest {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", commandLine).directory(stubs.getParent().toFile());
         pb.environment().put("PATH", stubs + ":" + pb.environment().get("PATH"));
         pb.environment().remove("MSG");
-        Process p = pb.redirectErrorStream(true).start();
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "shell timed out");
         assertEquals(0, p.exitValue(), out);
-        return new ArrayList<>(out.lines().toList());
+        ExecResult parsed = LoginShell.commandOutput(new ExecResult(commandLine, 0, out, ""));
+        return new ArrayList<>(parsed.stdout().lines().toList());
     }
 }

@@ -34,9 +34,16 @@ class SlurmValuesTest {
         assertNull(SlurmValues.instant(text, DENVER));
     }
 
+    @Test
+    void epochSecondsAreInstantsInEveryZone() throws Exception {
+        assertEquals(Instant.parse("2026-11-29T17:01:02Z"), SlurmValues.instant("1795971662", DENVER));
+        assertEquals(Instant.parse("2026-11-29T17:01:02Z"), SlurmValues.instant(" 1795971662 ", ZoneOffset.ofHoursMinutes(5, 30)));
+        assertNull(SlurmValues.instant("0", DENVER), "0 stands for never");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "2026-13-01T00:00:00", "2026-11-29 10:01:02", "yesterday", "2026-11-29T25:00:00",
-            "99999-11-29T10:01:02" })
+            "99999-11-29T10:01:02", "-1795971662", "1795971662.5", "9999999999999" })
     void malformedTimesAreReportedNotGuessed(String text) {
         assertThrows(UnreadableValueException.class, () -> SlurmValues.instant(text, DENVER));
     }

@@ -21,6 +21,8 @@ class SubmitAndCancelTest {
     private static final String DIR = "/home/testuser/scratch/fixtures";
     private static final String SCRIPT = DIR + "/scripts/job.sbatch";
 
+    private static final String MARKER = "echo ::namdrunner-output:: && echo ::namdrunner-output:: >&2 && ";
+
     private final SlurmScheduler scheduler = new SlurmScheduler();
 
     @ParameterizedTest
@@ -33,14 +35,14 @@ class SubmitAndCancelTest {
 
         assertEquals(expected, scheduler.submit(conn, DIR, SCRIPT, null));
         assertTrue(expected.matches("\\d+"), expected);
-        assertEquals(List.of("cd " + DIR + " && sbatch --parsable " + SCRIPT), conn.commands());
+        assertEquals(List.of(MARKER + "cd " + DIR + " && sbatch --parsable " + SCRIPT), conn.commands());
     }
 
     @Test
     void onAlpineSbatchRunsAfterThePrefixInTheJobsFolder() throws Exception {
         RecordingConnection conn = RecordingConnection.always(TestProfiles.alpine(), Capture.real("sbatch_parsable_ok"));
         scheduler.submit(conn, "/scratch/alpine/ralph/namdrunner_jobs/j1", "/scratch/alpine/ralph/namdrunner_jobs/j1/scripts/job.sbatch", null);
-        assertEquals(List.of("bash -lc 'source /etc/profile && module load slurm/alpine && cd /scratch/alpine/ralph/namdrunner_jobs/j1 "
+        assertEquals(List.of("bash -lc 'source /etc/profile && module load slurm/alpine && " + MARKER + "cd /scratch/alpine/ralph/namdrunner_jobs/j1 "
                 + "&& sbatch --parsable /scratch/alpine/ralph/namdrunner_jobs/j1/scripts/job.sbatch'"), conn.commands());
     }
 
@@ -112,7 +114,7 @@ class SubmitAndCancelTest {
         Capture c = load(fixture);
         RecordingConnection conn = RecordingConnection.always(TestProfiles.testCluster(), c);
         assertDoesNotThrow(() -> scheduler.cancel(conn, "17", null));
-        assertEquals(List.of("scancel 17"), conn.commands());
+        assertEquals(List.of(MARKER + "scancel 17"), conn.commands());
     }
 
     @Test

@@ -44,9 +44,9 @@ class SyncCommandCountTest {
             StringBuilder out = new StringBuilder();
             for (String id : Capture.jobIdsOf(line)) {
                 boolean even = Integer.parseInt(id) % 2 == 0;
-                if (line.startsWith("squeue") && even) {
+                if (line.contains(" squeue ") && even) {
                     out.append(id).append("|RUNNING|None|5:00|55:00|1|2|vm|/home/testuser/scratch/namdrunner_jobs/x\n");
-                } else if (line.startsWith("sacct") && !even) {
+                } else if (line.contains(" sacct ") && !even) {
                     out.append(id).append("|COMPLETED|0:0|2026-11-29T00:36:23|2026-11-29T00:40:00|00:03:37|None\n");
                 }
             }
@@ -77,7 +77,7 @@ class SyncCommandCountTest {
         for (String id : ids) {
             store.create(job("job-" + id, id, JobStatus.RUNNING));
         }
-        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.startsWith("squeue")
+        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.contains(" squeue ")
                 ? squeue.asResult(line) : sacct.onlyRowsOf(Capture.jobIdsOf(line)).asResult(line));
         StatusSynchronizer sync = new StatusSynchronizer(store, new SlurmScheduler(ZoneOffset.UTC), SyncSettings.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC));

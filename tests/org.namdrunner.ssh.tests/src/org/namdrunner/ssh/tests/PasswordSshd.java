@@ -45,7 +45,8 @@ final class PasswordSshd implements AutoCloseable {
                 "Port " + port,
                 "HostKey " + hostKey,
                 "PidFile none",
-                "AllowUsers " + cluster.get("mfaUser"),
+                // AllowUsers reads "a@b" as user a from host b; "?" matches the "@" of an Alpine-style name
+                "AllowUsers " + cluster.get("duoUser").replace('@', '?'),
                 "UsePAM no",
                 "PubkeyAuthentication no",
                 "KbdInteractiveAuthentication no",

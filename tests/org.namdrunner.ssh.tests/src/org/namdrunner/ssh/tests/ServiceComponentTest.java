@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Hashtable;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.ssh.internal.ConnectionProviderComponent;
 import org.namdrunner.testing.ScriptedPrompter;
 import org.namdrunner.testing.TestCluster;
-import org.namdrunner.testing.Totp;
+import org.namdrunner.testing.DuoAnswers;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -46,15 +45,14 @@ class ServiceComponentTest {
             ClusterConnectionProvider provider = tracker.waitForService(10_000);
             assertNotNull(provider, "Declarative Services registered the ClusterConnectionProvider");
             assertTrue(provider instanceof ConnectionProviderComponent, provider.getClass().getName());
-            ClusterProfile mfa = cluster.mfaProfile("ds-mfa", "ssh-tests");
+            ClusterProfile mfa = cluster.duoProfile("ds-mfa");
 
             ScriptedPrompter ui = new ScriptedPrompter().hostKey(HostKeyDecision.ACCEPT_ONCE)
-                    .keyboard(p -> p.text().toLowerCase().contains("password") ? cluster.get("mfaPassword")
-                            : Totp.code(cluster.get("mfaTotpSecret"), Instant.now()));
+                    .keyboard(DuoAnswers.passcode(cluster));
             ServiceRegistration<CredentialPrompter> reg = context.registerService(CredentialPrompter.class, ui, new Hashtable<>());
             try {
-                assertEquals("mfauser\n", provider.connectionFor(mfa).exec("whoami", Duration.ofSeconds(60), null).stdout());
-                assertTrue(ui.asked.stream().anyMatch(a -> a.contains("Verification code")), "the bound prompter answered: " + ui.asked);
+                assertEquals(cluster.get("duoUser") + "\n", provider.connectionFor(mfa).exec("whoami", Duration.ofSeconds(60), null).stdout());
+                assertTrue(ui.asked.stream().anyMatch(a -> a.contains(DuoAnswers.MENU)), "the bound prompter answered: " + ui.asked);
             } finally {
                 reg.unregister();
                 provider.closeAll();

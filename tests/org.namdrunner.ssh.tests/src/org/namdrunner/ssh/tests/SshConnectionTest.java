@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +32,7 @@ import org.namdrunner.ssh.internal.ConnectionProviderComponent;
 import org.namdrunner.ssh.internal.SshConnection;
 import org.namdrunner.testing.ScriptedPrompter;
 import org.namdrunner.testing.TestCluster;
-import org.namdrunner.testing.Totp;
+import org.namdrunner.testing.DuoAnswers;
 
 /**
  * Logins, host keys and commands against the real OpenSSH server of the test cluster (127.0.0.1:2222), and
@@ -52,8 +51,8 @@ class SshConnectionTest {
     @BeforeAll
     static void load() throws Exception {
         cluster = TestCluster.load();
-        keyProfile = cluster.profile("ssh", "ssh-tests");
-        mfaProfile = cluster.mfaProfile("mfa", "ssh-tests");
+        keyProfile = cluster.profile("ssh");
+        mfaProfile = cluster.duoProfile("mfa");
     }
 
     private static SshSettings settings(Path knownHosts, Profiles.RecordingRetry retry) {
@@ -72,13 +71,13 @@ class SshConnectionTest {
         return c.exec(command, Duration.ofSeconds(60), new NullProgressMonitor());
     }
 
-    private static String totp() {
-        return Totp.code(cluster.get("mfaTotpSecret"), Instant.now());
+    private static String passcode() {
+        return cluster.get("duoPasscode");
     }
 
+    /** Password, then the Duo passcode: the twin's Duo user (ralphie@colostate.edu). */
     private static ScriptedPrompter mfaAnswers() {
-        return new ScriptedPrompter().keyboard(prompt -> prompt.text().toLowerCase().contains("password")
-                ? cluster.get("mfaPassword") : totp());
+        return new ScriptedPrompter().keyboard(DuoAnswers.passcode(cluster));
     }
 
     // ---- logins ---------------------------------------------------------------------------------------------
@@ -154,14 +153,14 @@ class SshConnectionTest {
     @Test
     void thePasswordMethodAsksForThePasswordAndStopsAfterThreeWrongOnes() throws Exception {
         try (PasswordSshd sshd = PasswordSshd.start(cluster)) {
-            ClusterProfile p = Profiles.login(mfaProfile, "pw", "127.0.0.1", sshd.port, cluster.get("mfaUser"), AuthMethod.PASSWORD, "");
-            ScriptedPrompter prompter = new ScriptedPrompter().answerPassword(cluster.get("mfaPassword"));
+            ClusterProfile p = Profiles.login(mfaProfile, "pw", "127.0.0.1", sshd.port, cluster.get("duoUser"), AuthMethod.PASSWORD, "");
+            ScriptedPrompter prompter = new ScriptedPrompter().answerPassword(cluster.get("duoPassword"));
             try (SshConnection c = connect(p, prompter, settings(sshd.knownHosts, new Profiles.RecordingRetry()))) {
-                assertEquals("mfauser\n", run(c, "whoami").stdout());
-                assertEquals("mfauser\n", run(c, "whoami").stdout());
+                assertEquals(cluster.get("duoUser") + "\n", run(c, "whoami").stdout());
+                assertEquals(cluster.get("duoUser") + "\n", run(c, "whoami").stdout());
             }
-            assertEquals(List.of("password mfauser@127.0.0.1:" + sshd.port), prompter.asked);
-            assertTrue(Files.readString(sshd.log()).contains("Accepted password for mfauser"), "the server saw the password method");
+            assertEquals(List.of("password " + cluster.get("duoUser") + "@127.0.0.1:" + sshd.port), prompter.asked);
+            assertTrue(Files.readString(sshd.log()).contains("Accepted password for " + cluster.get("duoUser")), "the server saw the password method");
 
             ScriptedPrompter wrong = new ScriptedPrompter().answerPassword("not-the-password");
             try (SshConnection c = connect(p, wrong, settings(sshd.knownHosts, new Profiles.RecordingRetry()))) {
@@ -176,25 +175,25 @@ class SshConnectionTest {
     void keyboardInteractiveAnswersThePasswordAndTheSecondFactorOncePerSession() throws Exception {
         ScriptedPrompter prompter = mfaAnswers();
         try (SshConnection c = connect(mfaProfile, prompter)) {
-            assertEquals("mfauser\n", run(c, "whoami").stdout());
-            assertEquals("mfauser\n", run(c, "whoami").stdout());
+            assertEquals(cluster.get("duoUser") + "\n", run(c, "whoami").stdout());
+            assertEquals(cluster.get("duoUser") + "\n", run(c, "whoami").stdout());
             assertEquals(1, c.logins());
         }
         assertEquals(2, prompter.asked.size(), "one login, two prompts: " + prompter.asked);
         assertTrue(prompter.asked.get(0).toLowerCase().contains("password"), prompter.asked.toString());
-        assertTrue(prompter.asked.get(1).contains("Verification code"), prompter.asked.toString());
+        assertTrue(prompter.asked.get(1).contains(DuoAnswers.MENU), prompter.asked.toString());
     }
 
     @Test
     void aPasswordProfileAnswersThePamPasswordPromptWithThePasswordQuestion() throws Exception {
         ClusterProfile p = Profiles.withMethod(mfaProfile, AuthMethod.PASSWORD);
-        ScriptedPrompter prompter = new ScriptedPrompter().answerPassword(cluster.get("mfaPassword")).keyboard(prompt -> totp());
+        ScriptedPrompter prompter = new ScriptedPrompter().answerPassword(cluster.get("duoPassword")).keyboard(prompt -> passcode());
         try (SshConnection c = connect(p, prompter)) {
-            assertEquals("mfauser\n", run(c, "whoami").stdout());
+            assertEquals(cluster.get("duoUser") + "\n", run(c, "whoami").stdout());
         }
         assertEquals(2, prompter.asked.size(), prompter.asked.toString());
-        assertEquals("password mfauser@127.0.0.1:2222", prompter.asked.get(0));
-        assertTrue(prompter.asked.get(1).contains("Verification code"), prompter.asked.toString());
+        assertEquals("password " + cluster.get("duoUser") + "@127.0.0.1:2222", prompter.asked.get(0));
+        assertTrue(prompter.asked.get(1).contains(DuoAnswers.MENU), prompter.asked.toString());
     }
 
     @Test
@@ -245,7 +244,7 @@ class SshConnectionTest {
 
             ScriptedPrompter ui = mfaAnswers();
             component.setPrompter(ui);
-            assertEquals("mfauser\n", run(component.connectionFor(mfaProfile), "whoami").stdout());
+            assertEquals(cluster.get("duoUser") + "\n", run(component.connectionFor(mfaProfile), "whoami").stdout());
             assertEquals(2, ui.asked.size(), ui.asked.toString());
 
             component.unsetPrompter(ui);
@@ -502,28 +501,29 @@ class SshConnectionTest {
 
     @Test
     void sbatchSqueueSacctAndScancelRunOverTheConnection() throws Exception {
+        String prefix = keyProfile.commandPrefix() + " && ";   // the twin has SLURM only through the module, as Alpine
         try (SshConnection c = connect(keyProfile, new ScriptedPrompter())) {
-            ExecResult sbatch = run(c, ShellQuoting.command("sbatch", "--parsable", "--wrap=sleep 120", "--time=1", "--mem=10M",
+            ExecResult sbatch = run(c, prefix + ShellQuoting.command("sbatch", "--parsable", "--wrap=sleep 120", "--time=1", "--mem=10M",
                     "--partition=" + cluster.get("defaultPartition"), "--output=/dev/null", "--job-name=nr-ssh-test"));
             assertEquals(0, sbatch.exitCode(), sbatch.stderr());
             String id = sbatch.stdout().strip().split(";")[0];
             assertTrue(id.matches("\\d+"), sbatch.stdout());
 
-            ExecResult squeue = run(c, ShellQuoting.command("squeue", "--noheader", "--states=all", "--jobs=" + id, "--format=%i|%j|%T"));
+            ExecResult squeue = run(c, prefix + ShellQuoting.command("squeue", "--noheader", "--states=all", "--jobs=" + id, "--format=%i|%j|%T"));
             assertEquals(0, squeue.exitCode(), squeue.stderr());
             assertTrue(squeue.stdout().startsWith(id + "|nr-ssh-test|"), squeue.stdout());
 
-            ExecResult scancel = run(c, ShellQuoting.command("scancel", id));
+            ExecResult scancel = run(c, prefix + ShellQuoting.command("scancel", id));
             assertEquals(0, scancel.exitCode(), scancel.stderr());
 
             String[] state = new String[1];
             Poll.until("sacct reports job " + id + " CANCELLED", Duration.ofSeconds(30), () -> {
-                ExecResult sacct = run(c, ShellQuoting.command("sacct", "-X", "--parsable2", "--noheader", "--jobs=" + id, "--format=JobID,State"));
+                ExecResult sacct = run(c, prefix + ShellQuoting.command("sacct", "-X", "--parsable2", "--noheader", "--jobs=" + id, "--format=JobID,State"));
                 assertEquals(0, sacct.exitCode(), sacct.stderr());
                 state[0] = sacct.stdout().strip();
                 return state[0].startsWith(id + "|CANCELLED");
             });
-            ExecResult bad = run(c, ShellQuoting.command("sbatch", "--parsable", "--wrap=true", "--partition=no-such-partition"));
+            ExecResult bad = run(c, prefix + ShellQuoting.command("sbatch", "--parsable", "--wrap=true", "--partition=no-such-partition"));
             assertNotEquals(0, bad.exitCode());
             assertTrue(bad.stderr().contains("sbatch: error"), "errors arrive on stderr, apart: " + bad.stderr());
             assertEquals("", bad.stdout());

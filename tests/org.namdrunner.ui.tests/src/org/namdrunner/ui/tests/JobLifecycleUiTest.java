@@ -67,7 +67,7 @@ class JobLifecycleUiTest {
         wizard.parameter("Dynamics steps:", "3000");
         wizard.screenshot("wizard-3-settings");
         wizard.next();
-        wizard.resources("Quick test", "400MB", "00:10", "debug", "normal");
+        wizard.resources("Quick test", "400MB", "00:10", "acpu", "cpu-normal");
         assertEquals(null, wizard.errorMessage(), "the resources fit the test cluster");
         wizard.screenshot("wizard-4-resources");
         wizard.next();
@@ -76,7 +76,7 @@ class JobLifecycleUiTest {
         String script = Ui.sync(() -> review.fileText("scripts/job.sbatch"));
         assertTrue(config.contains("run                3000"), config);
         assertTrue(config.contains("structure          input_files/tiny.psf"), config);
-        assertTrue(script.contains("--partition") && script.contains("debug"), script);
+        assertTrue(script.contains("--partition") && script.contains("acpu"), script);
         wizard.submitRightAway(false);
         wizard.screenshot("wizard-5-review");
         wizard.finish();

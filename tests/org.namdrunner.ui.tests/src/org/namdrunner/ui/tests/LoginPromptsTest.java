@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.testing.TestCluster;
-import org.namdrunner.testing.Totp;
+import org.namdrunner.testing.DuoAnswers;
 import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.ui.internal.preferences.ClustersPreferencePage;
 import org.namdrunner.ui.internal.prompts.DialogCredentialPrompter;
@@ -23,8 +23,9 @@ import org.namdrunner.ui.internal.prompts.HostKeyDialog;
 import org.namdrunner.ui.internal.prompts.LoginDialog;
 
 /**
- * A keyboard-interactive login with a password and a second factor (the test cluster's one-time code stands in
- * for Duo), started with "Test connection" on the Clusters preference page and answered in the login dialogs.
+ * A keyboard-interactive login of the built-in Alpine profile as a CSU user (ralphie@colostate.edu): the password,
+ * then the twin's Duo menu answered with "1" (a push the twin approves after a few seconds), started with "Test
+ * connection" on the Clusters preference page and answered in the login dialogs.
  */
 class LoginPromptsTest {
 
@@ -80,7 +81,7 @@ class LoginPromptsTest {
         assertTrue(Dialogs.text(ok).contains(p.user()), Dialogs.text(ok));
         Dialogs.press(ok, "OK");
         Dialogs.press(prefs, "Cancel");
-        assertTrue(answered >= 2, "a password and a one-time code were asked for: " + answered);
+        assertTrue(answered >= 2, "a password and Duo's menu were asked for: " + answered);
         assertTrue(Workbench.backend().sync().state(ID).connected(), "the status line knows the cluster is connected");
 
     }
@@ -91,15 +92,14 @@ class LoginPromptsTest {
         return e;
     }
 
-    /** Types the password after a "Password" prompt and a fresh one-time code after any other. UI thread. */
+    /** Types the password after a "Password" prompt and "1" (Duo Push, approved after a few seconds) at Duo's menu. UI thread. */
     private static void answerEachPrompt(Shell s, TestCluster cluster) {
         String lastLabel = "";
         for (Control c : Widgets.all(s)) {
             if (c instanceof Label l && !l.getText().isBlank()) {
                 lastLabel = l.getText();
             } else if (c instanceof Text t && (t.getStyle() & SWT.READ_ONLY) == 0) {
-                Widgets.type(t, lastLabel.contains("Password") ? cluster.get("mfaPassword")
-                        : Totp.code(cluster.get("mfaTotpSecret"), Instant.now()));
+                Widgets.type(t, lastLabel.contains(DuoAnswers.MENU) ? "1" : cluster.get("duoPassword"));
             }
         }
     }

@@ -38,9 +38,9 @@ class NewJobWizardValidationTest {
             w.parameter("Temperature (K):", "300");
             w.next();
 
-            w.resources("Quick test", "64GB", "00:30", "debug", "normal");
-            assertTrue(w.errorMessage().startsWith("Memory: 64GB per node is more than a node of Test cluster has"), w.errorMessage());
-            w.resources("Quick test", "1GB", "30:00:00:00", "debug", "normal");
+            w.resources("Quick test", "300GB", "00:30", "acpu", "cpu-normal");
+            assertTrue(w.errorMessage().startsWith("Memory: 300GB per node is more than a node of Test cluster has"), w.errorMessage());
+            w.resources("Quick test", "1GB", "30:00:00:00", "acpu", "cpu-normal");
             assertTrue(w.errorMessage().contains("Walltime"), w.errorMessage());
             Ui.run(() -> Widgets.type(Widgets.after((org.eclipse.swt.widgets.Composite) w.currentPage().getControl(),
                     ResourcesPage.WALLTIME_LABEL, Text.class), "9d"));

@@ -2,15 +2,16 @@ package org.namdrunner.ui.tests;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.store.StoreException;
+import org.namdrunner.testing.BuiltInProfiles;
 import org.namdrunner.testing.TestCluster;
 import org.namdrunner.app.Backend;
 
 /**
- * Puts the local SLURM + SSH test cluster into the workbench as cluster profiles, with job folders private to
- * this run. The test JVM has its own home folder, so ~/.ssh/known_hosts starts empty: the first login shows
+ * Puts the Alpine twin into the workbench as copies of the built-in Alpine profile. The test JVM has its own home folder, so ~/.ssh/known_hosts starts empty: the first login shows
  * the host-key dialog.
  */
 public final class TestClusterSetup {
@@ -24,22 +25,20 @@ public final class TestClusterSetup {
         return TestCluster.load();
     }
 
-    /** testuser with its key; polls every 5 s so that a test sees each state. */
+    /**
+     * The built-in Alpine profile on the twin for testuser with its key. Besides host, port, user, key and
+     * transfer host, only the display name (several copies sit side by side in the workbench) and the poll
+     * interval (5 s, so that a test sees each state) differ.
+     */
     public static ClusterProfile keyProfile(String id, String name) throws IOException, StoreException {
-        ClusterProfile p = cluster().profile(id, RUN);
-        ClusterProfile named = new ClusterProfile(p.id(), name, p.host(), p.port(), p.user(), p.authMethod(), p.keyFile(),
-                p.transferHost(), p.commandPrefix(), p.moduleLines(), p.partitions(), p.qos(), p.accounts(), p.projectsRoot(),
-                p.scratchRoot(), p.coresPerNode(), p.memoryPerNodeMb(), p.maxWalltime(), Duration.ofSeconds(5));
+        ClusterProfile named = BuiltInProfiles.with(cluster().profile(id), Map.of("name", name, "pollInterval", Duration.ofSeconds(5)));
         save(named);
         return named;
     }
 
-    /** mfauser: password, then a one-time code (the test cluster's stand-in for Duo). */
+    /** The built-in Alpine profile as shipped for ralphie@colostate.edu: password, then Duo's menu. */
     public static ClusterProfile mfaProfile(String id, String name) throws IOException, StoreException {
-        ClusterProfile p = cluster().mfaProfile(id, RUN);
-        ClusterProfile named = new ClusterProfile(p.id(), name, p.host(), p.port(), p.user(), p.authMethod(), p.keyFile(),
-                p.transferHost(), p.commandPrefix(), p.moduleLines(), p.partitions(), p.qos(), p.accounts(), p.projectsRoot(),
-                p.scratchRoot(), p.coresPerNode(), p.memoryPerNodeMb(), p.maxWalltime(), Duration.ofSeconds(30));
+        ClusterProfile named = BuiltInProfiles.with(cluster().duoProfile(id), Map.of("name", name, "pollInterval", Duration.ofSeconds(30)));
         save(named);
         return named;
     }

@@ -30,7 +30,7 @@ public final class ExtensionClusterProfiles implements ClusterProfileRegistry {
     private final MultiStatus problems = new MultiStatus("org.namdrunner.core", 0, "Some cluster profiles could not be loaded", null);
 
     public ExtensionClusterProfiles(IExtensionRegistry registry, String user) {
-        String safeUser = InputRules.checkName("user", "user name", user);
+        String safeUser = InputRules.checkUserName("user", user);
         for (IConfigurationElement e : registry.getConfigurationElementsFor(POINT)) {
             if (!"profile".equals(e.getName())) {
                 continue;

@@ -132,6 +132,7 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
         if (mode == Mode.COPY) {
             name.setText("Copy of " + original.name());
         }
+        ProfileForm.followUser(user, projectsRoot, scratchRoot, original);
         for (Text t : new Text[] { name, host, port, user, keyFile, transferHost, commandPrefix, moduleLines, partitions, qos,
                 accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNode, maxWalltimeHours, pollSeconds }) {
             t.addListener(SWT.Modify, e -> validate());

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Text;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.ClusterProfile.AuthMethod;
+import org.namdrunner.core.cluster.ProfileFolders;
 import org.namdrunner.core.model.InvalidInputException;
 
 /** Text fields of the profile dialog to and from a {@link ClusterProfile}; ClusterProfile's own checks decide. */
@@ -61,5 +64,43 @@ final class ProfileForm {
 
     static Duration hours(int h) {
         return Duration.ofHours(h);
+    }
+
+    /**
+     * Editing the user updates the job roots derived from it ({@link ProfileFolders}) unless the person typed them
+     * by hand. Call before the fields' own validation listeners are added.
+     */
+    static void followUser(Text user, Text projectsRoot, Text scratchRoot, ClusterProfile original) {
+        if (original == null) {
+            return;
+        }
+        ProfileFolders folders = ProfileFolders.of(original);
+        boolean[] updating = { false };
+        user.addListener(SWT.Modify, e -> {
+            folders.userChanged(user.getText());
+            updating[0] = true;
+            try {
+                show(projectsRoot, folders.projectsRoot());
+                show(scratchRoot, folders.scratchRoot());
+            } finally {
+                updating[0] = false;
+            }
+        });
+        projectsRoot.addListener(SWT.Modify, e -> {
+            if (!updating[0]) {
+                folders.projectsRootEdited(projectsRoot.getText());
+            }
+        });
+        scratchRoot.addListener(SWT.Modify, e -> {
+            if (!updating[0]) {
+                folders.scratchRootEdited(scratchRoot.getText());
+            }
+        });
+    }
+
+    private static void show(Text field, String text) {
+        if (!field.getText().equals(text)) {
+            field.setText(text);
+        }
     }
 }

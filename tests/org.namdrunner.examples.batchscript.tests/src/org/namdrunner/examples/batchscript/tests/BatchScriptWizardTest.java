@@ -43,6 +43,7 @@ import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.examples.batchscript.BatchScriptJobType;
 import org.namdrunner.examples.batchscript.BatchScriptRules;
 import org.namdrunner.examples.batchscript.internal.ui.BatchScriptPage;
+import org.namdrunner.testing.BuiltInProfiles;
 import org.namdrunner.testing.TestCluster;
 import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.ui.internal.prompts.HostKeyDialog;
@@ -91,10 +92,9 @@ class BatchScriptWizardTest {
         backend = TRACKER.current().orElseThrow();
         TestCluster cluster = TestCluster.load();
         fingerprint = cluster.get("hostKeySha256");
-        ClusterProfile p = cluster.profile(PROFILE_ID, RUN);
-        profile = new ClusterProfile(p.id(), PROFILE_NAME, p.host(), p.port(), p.user(), p.authMethod(), p.keyFile(),
-                p.transferHost(), p.commandPrefix(), p.moduleLines(), p.partitions(), p.qos(), p.accounts(), p.projectsRoot(),
-                p.scratchRoot(), p.coresPerNode(), p.memoryPerNodeMb(), p.maxWalltime(), Duration.ofSeconds(5));
+        ClusterProfile p = cluster.profile(PROFILE_ID);
+        // the built-in Alpine profile on the twin; only its display name and a 5 s poll (to see each state) differ
+        profile = BuiltInProfiles.with(p, Map.of("name", PROFILE_NAME, "pollInterval", Duration.ofSeconds(5)));
         backend.profiles().save(profile);
         numbers = Files.createTempDirectory("batchscript-inputs").resolve("numbers.txt");
         Files.writeString(numbers, "1\n2\n3\n4\n");
@@ -150,8 +150,8 @@ class BatchScriptWizardTest {
             Screen.choose(Screen.after(c, ResourcesPage.PRESET_LABEL, Combo.class), "Quick test");
             Screen.type(Screen.after(c, ResourcesPage.MEMORY_LABEL, Text.class), "400MB");
             Screen.type(Screen.after(c, ResourcesPage.WALLTIME_LABEL, Text.class), "00:10");
-            Screen.after(c, ResourcesPage.PARTITION_LABEL, Combo.class).setText("debug");
-            Screen.after(c, ResourcesPage.QOS_LABEL, Combo.class).setText("normal");
+            Screen.after(c, ResourcesPage.PARTITION_LABEL, Combo.class).setText(profile.partitions().get(0));
+            Screen.after(c, ResourcesPage.QOS_LABEL, Combo.class).setText("cpu-normal");
         });
         assertNull(Screen.sync(() -> current(wizard).getErrorMessage()), "the resources fit the test cluster");
         next(wizard);
@@ -207,7 +207,7 @@ class BatchScriptWizardTest {
      */
     @Test
     void aFailingScriptEndsFailedWithItsOwnErrorLineAsTheCause() throws Exception {
-        Resources resources = new Resources(1, MemorySize.parse("300MB"), Duration.ofMinutes(5), "debug", "normal", "", 0, "");
+        Resources resources = new Resources(1, MemorySize.parse("300MB"), Duration.ofMinutes(5), "acpu", "cpu-normal", "", 0, "");
         JobRequest request = new JobRequest(NAME + "-fails", BatchScriptJobType.ID, PROFILE_ID, resources,
                 Map.of(BatchScriptRules.SCRIPT, "echo starting\necho 'ERROR: input_files/missing.dat was not found'\nexit 4\n"),
                 Map.of());
