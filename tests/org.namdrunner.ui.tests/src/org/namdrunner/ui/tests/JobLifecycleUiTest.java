@@ -82,6 +82,8 @@ class JobLifecycleUiTest {
         wizard.finish();
 
         HostKeys.trustIfAsked(fingerprint, Duration.ofSeconds(30));
+        // the files go up through the twin's transfer host, which has a host key of its own
+        HostKeys.trustIfAsked(TestClusterSetup.cluster().get("transferHostKeySha256"), Duration.ofSeconds(30));
         jobs.waitForRow(NAME, Duration.ofSeconds(60));
         assertEquals("Created", jobs.status(NAME));
         Screenshots.capture(Workbench.window().getShell(), "jobs-view-created");
