@@ -10,10 +10,7 @@ import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.core.store.StoredTemplate;
 import org.namdrunner.core.store.TemplateStore;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.namdrunner.namd.internal.NamdBundle;
 
 /**
  * The NAMD templates a person can choose from: the built-in ones, then those kept in the {@link TemplateStore}.
@@ -39,27 +36,7 @@ public final class NamdTemplates {
     }
 
     private static TemplateStore service() {
-        ServiceTracker<TemplateStore, TemplateStore> tracker = StoreTracker.TRACKER;
-        return tracker == null ? null : tracker.getService();
-    }
-
-    /**
-     * One tracker for the bundle's lifetime: it takes the service once (which also keeps a delayed store component
-     * active) and releases it when the service goes, instead of a getService per call that is never ungotten.
-     */
-    private static final class StoreTracker {
-        static final ServiceTracker<TemplateStore, TemplateStore> TRACKER = open();
-
-        private static ServiceTracker<TemplateStore, TemplateStore> open() {
-            Bundle bundle = FrameworkUtil.getBundle(NamdTemplates.class);
-            BundleContext context = bundle == null ? null : bundle.getBundleContext();
-            if (context == null) {
-                return null;
-            }
-            ServiceTracker<TemplateStore, TemplateStore> t = new ServiceTracker<>(context, TemplateStore.class, null);
-            t.open();
-            return t;
-        }
+        return NamdBundle.templateStore();
     }
 
     /** Built-in templates first, then the stored NAMD templates by name; a stored template that is not valid is left out. */

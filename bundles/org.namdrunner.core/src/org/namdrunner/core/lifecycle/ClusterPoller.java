@@ -39,7 +39,8 @@ public final class ClusterPoller extends Job {
         this.connected = Objects.requireNonNull(connected);
         this.schedule = Objects.requireNonNull(schedule);
         this.listener = Objects.requireNonNull(listener);
-        setSystem(false);
+        // background work: its state is in the status line, not a Progress entry every minute
+        setSystem(true);
     }
 
     /** Starts automatic polling after one interval. */

@@ -46,4 +46,12 @@ public abstract class JobTypeWizardPage extends WizardPage {
     /** Fills the page from an earlier job (e.g. when a person resubmits), before its controls exist. */
     public void prefill(Map<String, String> parameters) {
     }
+
+    /**
+     * Controls and presets this page adds to the Resources page, or null (the default) for none. Return the same
+     * object each time.
+     */
+    public ResourceHints resourceHints() {
+        return null;
+    }
 }

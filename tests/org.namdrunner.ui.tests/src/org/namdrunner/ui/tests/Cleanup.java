@@ -3,7 +3,7 @@ package org.namdrunner.ui.tests;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.StoreException;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 
 /** Leaves the store as a test found it, whatever happened (so every test can check the empty state). */
 final class Cleanup {

@@ -28,7 +28,7 @@ import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.ui.internal.editor.JobEditor;
 import org.namdrunner.ui.internal.handlers.DeleteHandler;
 import org.namdrunner.ui.internal.handlers.Operations;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 import org.namdrunner.ui.internal.views.JobColumn;
 import org.namdrunner.ui.internal.wizards.ReviewPage;
 
@@ -82,6 +82,8 @@ class JobLifecycleUiTest {
         wizard.finish();
 
         HostKeys.trustIfAsked(fingerprint, Duration.ofSeconds(30));
+        // the files go up through the twin's transfer host, which has a host key of its own
+        HostKeys.trustIfAsked(TestClusterSetup.cluster().get("transferHostKeySha256"), Duration.ofSeconds(30));
         jobs.waitForRow(NAME, Duration.ofSeconds(60));
         assertEquals("Created", jobs.status(NAME));
         Screenshots.capture(Workbench.window().getShell(), "jobs-view-created");
@@ -126,7 +128,7 @@ class JobLifecycleUiTest {
 
         Path downloads = Files.createTempDirectory("namdrunner-results");
         List<Path> arrived = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.eclipse.core.runtime.jobs.Job download = Operations.download(List.of(job), downloads, arrived::add);
+        org.eclipse.core.runtime.jobs.Job download = Operations.download(Workbench.backend(), List.of(job), downloads, arrived::add);
         download.schedule();
         download.join();
         assertTrue(download.getResult().isOK(), download.getResult().toString());

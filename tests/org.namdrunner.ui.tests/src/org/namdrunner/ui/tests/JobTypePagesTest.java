@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.model.Job;
-import org.namdrunner.ui.internal.namd.NamdInputFilesPage;
-import org.namdrunner.ui.internal.namd.NamdParametersPage;
 import org.namdrunner.ui.internal.wizards.JobTypePages;
 import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
 
@@ -30,7 +28,12 @@ class JobTypePagesTest {
     void namdContributesItsInputAndSettingsPages() {
         JobType namd = Workbench.backend().jobTypes().require("namd");
         List<JobTypeWizardPage> pages = JobTypePages.create(Platform.getExtensionRegistry(), namd);
-        assertEquals(List.of(NamdInputFilesPage.class, NamdParametersPage.class), pages.stream().map(Object::getClass).toList());
+        // the NAMD pages come from their own plug-in, through the extension point as any job type's pages
+        assertEquals(List.of("org.namdrunner.namd.ui.internal.NamdInputFilesPage", "org.namdrunner.namd.ui.internal.NamdParametersPage"),
+                pages.stream().map(p -> p.getClass().getName()).toList());
+        for (JobTypeWizardPage p : pages) {
+            assertEquals("org.namdrunner.namd.ui", org.osgi.framework.FrameworkUtil.getBundle(p.getClass()).getSymbolicName());
+        }
         pages.forEach(JobTypeWizardPage::dispose);
     }
 

@@ -25,9 +25,15 @@ class PreferencesTest {
         Workbench.executeAsync(NamdRunnerUi.COMMAND_CLUSTER_PREFERENCES);
         Shell prefs = Dialogs.waitForPreferences();
         Screenshots.capture(prefs, "preferences-clusters");
+        String pages = Ui.sync(() -> pageNames(prefs));
+        assertTrue(pages.contains("Clusters") && pages.contains("Job Sync") && pages.contains("NAMD Templates"),
+                "Jobs > Clusters… opens the one Preferences dialog with every page: " + pages);
 
         Ui.async(() -> Widgets.click(Widgets.button(prefs, ClustersPreferencePage.ADD)));
         Shell dialog = Dialogs.waitFor(ClusterProfileDialog.TITLE, Duration.ofSeconds(10));
+        assertEquals(null, Ui.sync(() -> ((ClusterProfileDialog) dialog.getData()).getErrorMessage()),
+                "a new cluster's dialog opens with a prompt, not an error");
+        assertTrue(!Ui.sync(() -> Widgets.button(dialog, "OK").isEnabled()), "OK waits until the profile is complete");
         Ui.run(() -> {
             Widgets.type(Widgets.after(dialog, "Name:", Text.class), "Lab cluster");
             Widgets.type(Widgets.after(dialog, "Host:", Text.class), "hpc.lab.example.org");
@@ -53,6 +59,21 @@ class PreferencesTest {
         assertEquals(ClusterProfile.AuthMethod.KEYBOARD_INTERACTIVE, saved.authMethod());
         assertEquals(java.util.List.of("normal", "gpu"), saved.partitions());
         assertEquals("/scratch/jdoe", saved.scratchRoot());
+    }
+
+    /** The page names in the dialog's tree, as a person sees them. */
+    private static String pageNames(org.eclipse.swt.widgets.Composite c) {
+        StringBuilder sb = new StringBuilder();
+        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Tree t) {
+                for (org.eclipse.swt.widgets.TreeItem i : t.getItems()) {
+                    sb.append(i.getText()).append(", ");
+                }
+            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                sb.append(pageNames(inner));
+            }
+        }
+        return sb.toString();
     }
 
     @Test

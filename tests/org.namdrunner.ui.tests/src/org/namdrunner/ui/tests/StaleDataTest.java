@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.JobStatus;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 import org.namdrunner.ui.internal.status.Notifications;
 
 /**

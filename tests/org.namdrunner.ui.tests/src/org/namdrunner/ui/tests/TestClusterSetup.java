@@ -8,7 +8,7 @@ import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.testing.BuiltInProfiles;
 import org.namdrunner.testing.TestCluster;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 
 /**
  * Puts the Alpine twin into the workbench as copies of the built-in Alpine profile. The test JVM has its own home folder, so ~/.ssh/known_hosts starts empty: the first login shows

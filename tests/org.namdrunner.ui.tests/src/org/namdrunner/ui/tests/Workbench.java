@@ -10,7 +10,8 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.namdrunner.ui.internal.handlers.BackgroundOperation;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.internal.services.BackendTracker;
 
 /** The running workbench, as the tests reach it. */
 public final class Workbench {
@@ -29,10 +30,13 @@ public final class Workbench {
         return Ui.sync(() -> window().getActivePage());
     }
 
+    /** The tests' own view of the Backend service, open for the whole test run. */
+    private static final BackendTracker BACKEND = new BackendTracker();
+
     /** Waits for the services (database, SSH, SLURM) to be up. */
     public static Backend backend() {
-        Ui.waitUntil("the NAMDRunner services to start", Duration.ofSeconds(60), () -> Backend.current().isPresent());
-        return Backend.current().orElseThrow();
+        Ui.waitUntil("the NAMDRunner services to start", Duration.ofSeconds(60), () -> BACKEND.current().isPresent());
+        return BACKEND.current().orElseThrow();
     }
 
     /** Runs a command as the menu would, on the UI thread; use {@link #executeAsync} when it opens a dialog. */

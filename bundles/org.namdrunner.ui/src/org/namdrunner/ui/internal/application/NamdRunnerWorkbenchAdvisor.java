@@ -9,6 +9,8 @@ import org.namdrunner.ui.internal.status.StartupHooks;
 /** Opens the NAMD Jobs perspective first and starts the background sync once the window is up. */
 public class NamdRunnerWorkbenchAdvisor extends WorkbenchAdvisor {
 
+    private final StartupHooks hooks = new StartupHooks();
+
     @Override
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         return new NamdRunnerWindowAdvisor(configurer);
@@ -21,12 +23,12 @@ public class NamdRunnerWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        StartupHooks.workbenchStarted(getWorkbenchConfigurer().getWorkbench().getDisplay());
+        hooks.workbenchStarted(getWorkbenchConfigurer().getWorkbench().getDisplay());
     }
 
     @Override
     public boolean preShutdown() {
-        StartupHooks.workbenchClosing();
+        hooks.close();
         return true;
     }
 }

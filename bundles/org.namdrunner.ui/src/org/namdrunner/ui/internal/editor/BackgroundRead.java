@@ -20,9 +20,14 @@ final class BackgroundRead {
     /** Starts {@code read} off the UI thread, replacing a read still running; {@code show} gets its result. */
     <T> void start(String name, Control owner, Function<IProgressMonitor, T> read, Consumer<T> show) {
         cancel();
+        // captured here, on the UI thread: the job must not ask a widget for its display
+        org.eclipse.swt.widgets.Display display = owner.getDisplay();
         current = Job.create(name, monitor -> {
             T result = read.apply(monitor);
-            owner.getDisplay().asyncExec(() -> {
+            if (display.isDisposed()) {
+                return Status.OK_STATUS;
+            }
+            display.asyncExec(() -> {
                 if (!owner.isDisposed()) {
                     show.accept(result);
                 }

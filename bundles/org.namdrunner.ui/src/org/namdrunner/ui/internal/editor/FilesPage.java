@@ -16,9 +16,9 @@ import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.lifecycle.JobFolders;
 import org.namdrunner.core.model.Job;
-import org.namdrunner.ui.internal.handlers.Problems;
-import org.namdrunner.ui.internal.services.Backend;
-import org.namdrunner.ui.internal.widgets.TableColumns;
+import org.namdrunner.ui.Problems;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.widgets.TableColumns;
 
 /**
  * The job's files on the cluster with their sizes: inputs, generated scripts and results in the project folder,

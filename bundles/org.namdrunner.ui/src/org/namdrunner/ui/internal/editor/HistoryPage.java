@@ -10,7 +10,7 @@ import org.eclipse.ui.forms.IManagedForm;
 import org.namdrunner.core.model.StatusChange;
 import org.namdrunner.ui.internal.views.JobTimes;
 import org.namdrunner.ui.internal.views.StatusStyle;
-import org.namdrunner.ui.internal.widgets.TableColumns;
+import org.namdrunner.ui.widgets.TableColumns;
 
 /** Every status change of the job, oldest first, with who caused it and the scheduler's evidence. */
 final class HistoryPage extends JobFormPage {

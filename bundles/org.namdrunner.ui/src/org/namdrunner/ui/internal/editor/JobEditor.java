@@ -19,7 +19,8 @@ import org.eclipse.ui.forms.editor.FormEditor;
 import org.namdrunner.core.model.StatusChange;
 import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.StoreException;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.internal.services.BackendTracker;
 import org.namdrunner.ui.internal.views.StatusStyle;
 
 /**
@@ -33,6 +34,9 @@ public final class JobEditor extends FormEditor {
     private final JobSelection selection = new JobSelection();
     private LocalResourceManager resources;
     private Backend backend;
+    private BackendTracker tracker;
+    /** Captured on the UI thread: the loader runs in a background job, where widgets must not be asked. */
+    private Display display;
     private Job loader;
     private JobSnapshot snapshot;
     private final JobStoreListener storeListener = ids -> {
@@ -70,7 +74,9 @@ public final class JobEditor extends FormEditor {
                 throw new IllegalStateException(e);
             }
         }
-        Backend.whenReadyOnUi(getSite().getShell().getDisplay(), this::connect);
+        display = getSite().getShell().getDisplay();
+        tracker = new BackendTracker();
+        tracker.whenReadyOnUi(display, this::connect);
     }
 
     private void connect(Backend b) {
@@ -108,8 +114,8 @@ public final class JobEditor extends FormEditor {
     }
 
     private void onUi(Runnable r) {
-        Display d = getSite().getShell().getDisplay();
-        if (!d.isDisposed()) {
+        Display d = display;
+        if (d != null && !d.isDisposed()) {
             d.asyncExec(() -> {
                 if (getContainer() != null && !getContainer().isDisposed()) {
                     r.run();
@@ -137,6 +143,11 @@ public final class JobEditor extends FormEditor {
     /** What the editor shows now (for tests), or null before the first read. */
     public JobSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** Whether the shown page's toolbar offers this command for the editor's job (for tests). UI thread. */
+    public boolean toolbarEnabled(String commandId) {
+        return getActivePageInstance() instanceof JobFormPage p && p.toolbarEnabled(commandId);
     }
 
     /** Switches to a page by id (for tests and links between pages). */
@@ -169,6 +180,9 @@ public final class JobEditor extends FormEditor {
         }
         if (loader != null) {
             loader.cancel();
+        }
+        if (tracker != null) {
+            tracker.close();
         }
         super.dispose();
     }

@@ -17,6 +17,9 @@ abstract class JobFormPage extends FormPage {
 
     private JobSnapshot snapshot;
     private boolean built;
+    private IMenuService menus;
+    private ToolBarManager toolbar;
+    private JobEditorActions actions;
 
     JobFormPage(JobEditor editor, String id, String title) {
         super(editor, id, title);
@@ -26,11 +29,15 @@ abstract class JobFormPage extends FormPage {
     protected final void createFormContent(IManagedForm managedForm) {
         ScrolledForm form = managedForm.getForm();
         managedForm.getToolkit().decorateFormHeading(form.getForm());
-        IMenuService menus = getSite().getService(IMenuService.class);
+        // our commands, bound to this editor's job; then what other plug-ins add to the editor's toolbar
+        actions = new JobEditorActions(getSite());
+        actions.fill(form.getToolBarManager());
+        menus = getSite().getService(IMenuService.class);
         if (menus != null && form.getToolBarManager() instanceof ToolBarManager tb) {
             menus.populateContributionManager(tb, TOOLBAR_URI);
-            form.updateToolBar();
+            toolbar = tb;
         }
+        form.updateToolBar();
         build(managedForm);
         built = true;
         if (snapshot != null) {
@@ -49,8 +56,17 @@ abstract class JobFormPage extends FormPage {
         ScrolledForm form = getManagedForm().getForm();
         form.setText(s.job().name() + "  —  " + s.job().status().label());
         form.setImage(((JobEditor) getEditor()).image(StatusStyle.icon(s.job().status())));
+        if (actions != null) {
+            actions.setJob(s.job());
+        }
         update(s);
         form.reflow(true);
+    }
+
+    /** Whether this page's toolbar offers the command for the editor's job (for tests). */
+    public boolean toolbarEnabled(String commandId) {
+        return toolbar != null && toolbar.find(commandId) instanceof org.eclipse.jface.action.ActionContributionItem item
+                && item.getAction().isEnabled();
     }
 
     JobSnapshot snapshot() {
@@ -59,6 +75,16 @@ abstract class JobFormPage extends FormPage {
 
     JobEditor jobEditor() {
         return (JobEditor) getEditor();
+    }
+
+    /** Gives back what {@link #createFormContent} took from the menu service: its items and their listeners. */
+    @Override
+    public void dispose() {
+        if (menus != null && toolbar != null) {
+            menus.releaseContributions(toolbar);
+            toolbar = null;
+        }
+        super.dispose();
     }
 
     abstract void build(IManagedForm form);

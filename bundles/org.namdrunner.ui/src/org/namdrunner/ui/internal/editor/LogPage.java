@@ -14,9 +14,9 @@ import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.jobtype.JobType.LogSummary;
 import org.namdrunner.core.model.Job;
-import org.namdrunner.ui.internal.handlers.Problems;
-import org.namdrunner.ui.internal.services.Backend;
-import org.namdrunner.ui.internal.services.JobLogs;
+import org.namdrunner.ui.Problems;
+import org.namdrunner.app.Backend;
+import org.namdrunner.app.JobLogs;
 import org.namdrunner.ui.internal.views.JobColumn;
 
 /**

@@ -13,7 +13,8 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.namdrunner.ui.NamdRunnerUi;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.Problems;
 
 /**
  * Remote or disk work a person started, as an Eclipse job: shown in the Progress view, cancelable, never on the
@@ -31,8 +32,11 @@ public abstract class BackgroundOperation extends Job {
         void run(Backend backend, IProgressMonitor monitor) throws CoreException;
     }
 
-    protected BackgroundOperation(String name, Collection<String> jobIds) {
+    private final Backend backend;
+
+    protected BackgroundOperation(String name, Collection<String> jobIds, Backend backend) {
         super(name);
+        this.backend = java.util.Objects.requireNonNull(backend);
         setRule(JobRule.of(jobIds));
     }
 
@@ -43,13 +47,9 @@ public abstract class BackgroundOperation extends Job {
 
     @Override
     protected final IStatus run(IProgressMonitor monitor) {
-        Backend b = Backend.current().orElse(null);
-        if (b == null) {
-            return Status.error("NAMDRunner is still starting; try again in a moment.");
-        }
         IStatus result;
         try {
-            result = execute(b, monitor);
+            result = execute(backend, monitor);
         } catch (CoreException | RuntimeException e) {
             result = Problems.of(getName() + " failed", e);
         }

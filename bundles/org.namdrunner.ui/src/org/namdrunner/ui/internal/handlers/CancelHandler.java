@@ -3,14 +3,14 @@ package org.namdrunner.ui.internal.handlers;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
+import org.namdrunner.app.Backend;
 import org.namdrunner.core.model.Job;
 
 /** Asks SLURM to stop the selected jobs, after the person confirms. */
-public final class CancelHandler extends AbstractHandler {
+public final class CancelHandler extends BackendHandler {
 
     public static final String TITLE = "Cancel jobs";
     public static final String CONFIRM = "Cancel jobs";
@@ -19,7 +19,8 @@ public final class CancelHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         List<Job> jobs = SelectedJobs.of(event, JobActions::canCancel);
-        if (jobs.isEmpty()) {
+        Backend b = jobs.isEmpty() ? null : backend(event, TITLE).orElse(null);
+        if (b == null) {
             return null;
         }
         String list = jobs.stream().map(j -> "  • " + j.name() + " (" + j.status().label().toLowerCase() + ", SLURM job "
@@ -29,7 +30,7 @@ public final class CancelHandler extends AbstractHandler {
         MessageDialog d = new MessageDialog(HandlerUtil.getActiveShell(event), TITLE, null, message, MessageDialog.QUESTION, 1,
                 CONFIRM, KEEP);
         if (d.open() == 0) {
-            Operations.cancel(jobs).schedule();
+            Operations.cancel(b, jobs).schedule();
         }
         return null;
     }

@@ -11,8 +11,9 @@ public final class ClusterPreferencesHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        PreferencesUtil.createPreferenceDialogOn(HandlerUtil.getActiveShell(event), NamdRunnerUi.CLUSTERS_PREFERENCE_PAGE_ID,
-                new String[] { NamdRunnerUi.CLUSTERS_PREFERENCE_PAGE_ID, NamdRunnerUi.SYNC_PREFERENCE_PAGE_ID }, null).open();
+        // the one workbench Preferences dialog, opened on Clusters: no filter, so every page (NAMD Templates too) is there
+        PreferencesUtil.createPreferenceDialogOn(HandlerUtil.getActiveShell(event), NamdRunnerUi.CLUSTERS_PREFERENCE_PAGE_ID, null, null)
+                .open();
         return null;
     }
 }

@@ -2,19 +2,18 @@ package org.namdrunner.ui.internal.handlers;
 
 import java.util.List;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.Job;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 
 /**
  * Deletes the selected jobs after a confirmation that names exactly what will be removed on the cluster: the
  * job's project and scratch folders, and a cancel for jobs that still run.
  */
-public final class DeleteHandler extends AbstractHandler {
+public final class DeleteHandler extends BackendHandler {
 
     public static final String TITLE = "Delete jobs";
     public static final String CONFIRM = "Delete";
@@ -22,14 +21,14 @@ public final class DeleteHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         List<Job> jobs = SelectedJobs.of(event, JobActions::canDelete);
-        Backend b = Backend.current().orElse(null);
-        if (jobs.isEmpty() || b == null) {
+        Backend b = jobs.isEmpty() ? null : backend(event, TITLE).orElse(null);
+        if (b == null) {
             return null;
         }
         MessageDialog d = new MessageDialog(HandlerUtil.getActiveShell(event), TITLE, null, message(jobs, b),
                 MessageDialog.WARNING, 1, CONFIRM, "Keep");
         if (d.open() == 0) {
-            Operations.delete(jobs).schedule();
+            Operations.delete(b, jobs).schedule();
         }
         return null;
     }

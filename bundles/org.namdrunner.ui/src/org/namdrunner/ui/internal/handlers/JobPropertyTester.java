@@ -17,6 +17,7 @@ public final class JobPropertyTester extends PropertyTester {
             case "canSync" -> JobActions.canSync(j);
             case "canDownload" -> JobActions.canDownload(j);
             case "canDelete" -> JobActions.canDelete(j);
+            case "canContinue" -> j.status() == org.namdrunner.core.model.JobStatus.TIMEOUT;
             default -> false;
         };
     }

@@ -11,6 +11,7 @@ import org.eclipse.ui.statushandlers.StatusManager;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.ui.internal.editor.JobEditorInput;
+import org.namdrunner.ui.Problems;
 
 /** Opens the job editor for each selected job (at most ten at once). */
 public final class OpenHandler extends AbstractHandler {

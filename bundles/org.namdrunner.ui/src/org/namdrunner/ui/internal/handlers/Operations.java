@@ -14,7 +14,8 @@ import org.eclipse.core.runtime.Status;
 import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.core.lifecycle.SyncReport;
 import org.namdrunner.core.model.Job;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.Problems;
 
 /** The background operations behind the commands. Each returns a scheduled-ready Eclipse job. */
 public final class Operations {
@@ -34,8 +35,8 @@ public final class Operations {
     private Operations() {
     }
 
-    static BackgroundOperation of(String name, List<String> jobIds, Body body) {
-        return new BackgroundOperation(name, jobIds) {
+    static BackgroundOperation of(Backend backend, String name, List<String> jobIds, Body body) {
+        return new BackgroundOperation(name, jobIds, backend) {
             @Override
             protected IStatus execute(Backend backend, IProgressMonitor monitor) throws CoreException {
                 return body.run(backend, monitor);
@@ -43,8 +44,8 @@ public final class Operations {
         };
     }
 
-    private static BackgroundOperation perJob(String name, String failed, List<Job> jobs, PerJob action) {
-        return of(name, ids(jobs), (b, m) -> {
+    private static BackgroundOperation perJob(Backend backend, String name, String failed, List<Job> jobs, PerJob action) {
+        return of(backend, name, ids(jobs), (b, m) -> {
             List<BackgroundOperation.Item> items = new ArrayList<>();
             for (Job j : jobs) {
                 items.add(new BackgroundOperation.Item(failed + " " + j.name(), (b2, m2) -> action.run(j, b2, m2)));
@@ -54,8 +55,8 @@ public final class Operations {
     }
 
     /** Uploads a new job's files and stores it; submits it too when asked. */
-    public static BackgroundOperation create(JobRequest request, boolean submit) {
-        return of("Creating job " + request.name(), List.of(), (b, m) -> {
+    public static BackgroundOperation create(Backend backend, JobRequest request, boolean submit) {
+        return of(backend, "Creating job " + request.name(), List.of(), (b, m) -> {
             Job job;
             try {
                 job = b.jobService().create(request, m);
@@ -74,13 +75,13 @@ public final class Operations {
         });
     }
 
-    public static BackgroundOperation submit(List<Job> jobs) {
-        return perJob("Submitting " + names(jobs), "Could not submit", jobs, (j, b, m) -> b.jobService().submit(j.id(), m));
+    public static BackgroundOperation submit(Backend backend, List<Job> jobs) {
+        return perJob(backend, "Submitting " + names(jobs), "Could not submit", jobs, (j, b, m) -> b.jobService().submit(j.id(), m));
     }
 
     /** One batched query per cluster for the selected jobs. */
-    public static BackgroundOperation sync(List<Job> jobs) {
-        return of("Synchronizing " + names(jobs), List.of(), (b, m) -> {
+    public static BackgroundOperation sync(Backend backend, List<Job> jobs) {
+        return of(backend, "Synchronizing " + names(jobs), List.of(), (b, m) -> {
             Map<String, List<String>> byCluster = new LinkedHashMap<>();
             for (Job j : jobs) {
                 byCluster.computeIfAbsent(j.clusterProfileId(), k -> new ArrayList<>()).add(j.id());
@@ -99,27 +100,27 @@ public final class Operations {
     }
 
     /** Syncs every cluster with waiting or running jobs (through their pollers). */
-    public static BackgroundOperation syncAll() {
-        return of("Synchronizing all clusters", List.of(), (b, m) -> {
+    public static BackgroundOperation syncAll(Backend backend) {
+        return of(backend, "Synchronizing all clusters", List.of(), (b, m) -> {
             b.sync().syncAll();
             return Status.OK_STATUS;
         });
     }
 
-    public static BackgroundOperation cancel(List<Job> jobs) {
-        return perJob("Cancelling " + names(jobs), "Could not cancel", jobs, (j, b, m) -> b.sync().report(b.jobService().cancel(j.id(), m)));
+    public static BackgroundOperation cancel(Backend backend, List<Job> jobs) {
+        return perJob(backend, "Cancelling " + names(jobs), "Could not cancel", jobs, (j, b, m) -> b.sync().report(b.jobService().cancel(j.id(), m)));
     }
 
-    public static BackgroundOperation delete(List<Job> jobs) {
-        return perJob("Deleting " + names(jobs), "Could not delete", jobs, (j, b, m) -> {
+    public static BackgroundOperation delete(Backend backend, List<Job> jobs) {
+        return perJob(backend, "Deleting " + names(jobs), "Could not delete", jobs, (j, b, m) -> {
             b.jobService().delete(j.id(), m);
             b.progress().remove(j.id());
         });
     }
 
     /** @param downloaded told (on the job's thread) where each job's results went */
-    public static BackgroundOperation download(List<Job> jobs, Path dir, Consumer<Path> downloaded) {
-        return perJob("Downloading results of " + names(jobs), "Could not download the results of", jobs,
+    public static BackgroundOperation download(Backend backend, List<Job> jobs, Path dir, Consumer<Path> downloaded) {
+        return perJob(backend, "Downloading results of " + names(jobs), "Could not download the results of", jobs,
                 (j, b, m) -> downloaded.accept(b.jobService().fetchResults(j.id(), dir, m)));
     }
 

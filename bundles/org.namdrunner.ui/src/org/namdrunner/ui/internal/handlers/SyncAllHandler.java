@@ -1,14 +1,13 @@
 package org.namdrunner.ui.internal.handlers;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 
 /** Syncs every cluster that has waiting or running jobs now, bypassing the poll interval. */
-public final class SyncAllHandler extends AbstractHandler {
+public final class SyncAllHandler extends BackendHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        Operations.syncAll().schedule();
+        backend(event, "Sync All").ifPresent(b -> Operations.syncAll(b).schedule());
         return null;
     }
 }

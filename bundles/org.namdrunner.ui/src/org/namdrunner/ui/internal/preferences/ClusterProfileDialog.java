@@ -37,6 +37,8 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
     private final Set<String> takenIds;
     private final Mode mode;
     private ClusterProfile result;
+    /** False until the dialog is on screen: an empty new profile starts with a prompt, not an error. */
+    private boolean shown;
     private Text name;
     private Text host;
     private Text port;
@@ -190,6 +192,7 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
     protected void createButtonsForButtonBar(Composite parent) {
         super.createButtonsForButtonBar(parent);
         validate();
+        shown = true;
     }
 
     private void validate() {
@@ -203,7 +206,8 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
             result = null;
             error = e.getMessage();
         }
-        setErrorMessage(error);
+        // before the person has typed anything, what is missing is not their mistake: OK waits, no red line
+        setErrorMessage(shown ? error : null);
         Button ok = getButton(IDialogConstants.OK_ID);
         if (ok != null) {
             ok.setEnabled(error == null);

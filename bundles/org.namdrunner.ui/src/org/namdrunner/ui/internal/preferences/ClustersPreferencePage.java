@@ -24,12 +24,13 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.store.StoreException;
-import org.namdrunner.ui.internal.handlers.Problems;
+import org.namdrunner.ui.Problems;
 import org.namdrunner.ui.internal.preferences.ClusterProfileDialog.Mode;
 import org.namdrunner.ui.internal.prompts.SecretStore;
-import org.namdrunner.ui.internal.services.Backend;
-import org.namdrunner.ui.internal.services.Profiles;
-import org.namdrunner.ui.internal.widgets.TableColumns;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.internal.services.BackendTracker;
+import org.namdrunner.app.Profiles;
+import org.namdrunner.ui.widgets.TableColumns;
 
 /**
  * The cluster profiles: the built-in ones (which a person may adapt, and reset) and their own. Changes are
@@ -55,6 +56,8 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
     private Button remove;
     private Button test;
 
+    private final BackendTracker backend = new BackendTracker();
+
     public ClustersPreferencePage() {
         setDescription("The clusters NAMDRunner can submit to. Built-in ones can be adapted, and reset.");
         noDefaultAndApplyButton();
@@ -62,7 +65,7 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
 
     @Override
     public void init(IWorkbench workbench) {
-        profiles = Backend.current().map(Backend::profiles).orElse(null);
+        profiles = backend.current().map(Backend::profiles).orElse(null);
         if (profiles != null) {
             profiles.all().forEach(p -> working.put(p.id(), p));
         }
@@ -188,7 +191,7 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
     /** Logs in with the profile as shown (saved or not) and runs one harmless command, in the background. */
     private void testConnection() {
         ClusterProfile p = selected();
-        Backend b = Backend.current().orElse(null);
+        Backend b = backend.current().orElse(null);
         if (p == null || b == null) {
             return;
         }
@@ -262,5 +265,11 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
     /** The profiles as the page shows them (for tests). */
     public List<ClusterProfile> shownProfiles() {
         return new ArrayList<>(working.values());
+    }
+
+    @Override
+    public void dispose() {
+        backend.close();
+        super.dispose();
     }
 }

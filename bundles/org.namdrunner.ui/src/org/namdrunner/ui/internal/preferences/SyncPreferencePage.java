@@ -8,13 +8,16 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 import org.namdrunner.ui.NamdRunnerUi;
-import org.namdrunner.ui.internal.services.Backend;
-import org.namdrunner.ui.internal.services.SyncPreferences;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.internal.services.BackendTracker;
+import org.namdrunner.app.SyncPreferences;
 
 /** How NAMDRunner keeps job statuses current. The poll interval itself belongs to each cluster profile. */
 public final class SyncPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     public static final String AUTOMATIC_LABEL = "Sync automatically while a cluster is connected";
+
+    private final BackendTracker backend = new BackendTracker();
 
     public SyncPreferencePage() {
         super(GRID);
@@ -24,13 +27,8 @@ public final class SyncPreferencePage extends FieldEditorPreferencePage implemen
 
     @Override
     public void init(IWorkbench workbench) {
-        ScopedPreferenceStore store = new ScopedPreferenceStore(InstanceScope.INSTANCE, NamdRunnerUi.PLUGIN_ID);
-        store.setDefault(SyncPreferences.AUTOMATIC, SyncPreferences.DEFAULT_AUTOMATIC);
-        store.setDefault(SyncPreferences.AT_STARTUP, SyncPreferences.DEFAULT_AT_STARTUP);
-        store.setDefault(SyncPreferences.MISSING_GRACE_MINUTES, SyncPreferences.DEFAULT_MISSING_GRACE_MINUTES);
-        store.setDefault(SyncPreferences.NOTIFY_FINISHED, SyncPreferences.DEFAULT_NOTIFY_FINISHED);
-        store.setDefault(SyncPreferences.READ_PROGRESS, SyncPreferences.DEFAULT_READ_PROGRESS);
-        setPreferenceStore(store);
+        // the defaults come from the app bundle's preference initializer (and plugin_customization.ini)
+        setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, SyncPreferences.QUALIFIER));
     }
 
     @Override
@@ -51,7 +49,13 @@ public final class SyncPreferencePage extends FieldEditorPreferencePage implemen
     @Override
     public boolean performOk() {
         boolean ok = super.performOk();
-        Backend.current().ifPresent(Backend::settingsChanged);
+        backend.current().ifPresent(Backend::settingsChanged);
         return ok;
+    }
+
+    @Override
+    public void dispose() {
+        backend.close();
+        super.dispose();
     }
 }

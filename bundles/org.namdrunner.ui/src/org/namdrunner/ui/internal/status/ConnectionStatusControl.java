@@ -12,9 +12,10 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
 import org.namdrunner.ui.internal.handlers.Operations;
-import org.namdrunner.ui.internal.services.Backend;
-import org.namdrunner.ui.internal.services.ClusterState;
-import org.namdrunner.ui.internal.services.SyncCoordinator;
+import org.namdrunner.app.Backend;
+import org.namdrunner.app.ClusterState;
+import org.namdrunner.app.SyncCoordinator;
+import org.namdrunner.ui.internal.services.BackendTracker;
 import org.namdrunner.ui.internal.views.JobTimes;
 
 /**
@@ -29,12 +30,15 @@ public final class ConnectionStatusControl extends WorkbenchWindowControlContrib
 
     private CLabel label;
     private LocalResourceManager images;
+    /** Captured on the UI thread: the listener runs on background jobs, where widgets must not be asked. */
+    private volatile Display display;
     private Backend backend;
+    private BackendTracker tracker;
     private final SyncCoordinator.Listener listener = new SyncCoordinator.Listener() {
         @Override
         public void clusterChanged(ClusterState state) {
-            Display d = label == null || label.isDisposed() ? null : label.getDisplay();
-            if (d != null) {
+            Display d = display;
+            if (d != null && !d.isDisposed()) {
                 d.asyncExec(ConnectionStatusControl.this::refresh);
             }
         }
@@ -53,8 +57,14 @@ public final class ConnectionStatusControl extends WorkbenchWindowControlContrib
         images = new LocalResourceManager(JFaceResources.getResources(), label);
         org.eclipse.jface.layout.GridDataFactory.fillDefaults().grab(true, true).hint(WIDTH, SWT.DEFAULT).applyTo(label);
         label.setText("Starting…");
-        label.addListener(SWT.MouseDoubleClick, e -> Operations.syncAll().schedule());
-        Backend.whenReadyOnUi(parent.getDisplay(), b -> {
+        display = parent.getDisplay();
+        label.addListener(SWT.MouseDoubleClick, e -> {
+            if (backend != null) {
+                Operations.syncAll(backend).schedule();
+            }
+        });
+        tracker = new BackendTracker();
+        tracker.whenReadyOnUi(display, b -> {
             if (!label.isDisposed()) {
                 backend = b;
                 b.sync().addListener(listener);
@@ -65,6 +75,7 @@ public final class ConnectionStatusControl extends WorkbenchWindowControlContrib
             if (backend != null) {
                 backend.sync().removeListener(listener);
             }
+            tracker.close();
         });
         return box;
     }

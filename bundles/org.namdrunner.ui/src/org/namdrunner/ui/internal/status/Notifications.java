@@ -20,9 +20,9 @@ import org.eclipse.ui.statushandlers.StatusManager;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.ui.internal.handlers.OpenHandler;
-import org.namdrunner.ui.internal.services.Backend;
-import org.namdrunner.ui.internal.services.SyncCoordinator;
-import org.namdrunner.ui.internal.services.SyncPreferences;
+import org.namdrunner.app.Backend;
+import org.namdrunner.app.SyncCoordinator;
+import org.namdrunner.app.SyncPreferences;
 import org.namdrunner.ui.internal.views.JobTimes;
 
 /**
@@ -35,9 +35,12 @@ public final class Notifications implements SyncCoordinator.Listener {
     public static final String FAILED_TITLE = "Job did not complete";
 
     private final Display display;
+    private final Backend backend;
 
-    public Notifications(Display display) {
+    /** @param backend for the names of clusters, or null when the popup names none */
+    public Notifications(Display display, Backend backend) {
         this.display = display;
+        this.backend = backend;
     }
 
     @Override
@@ -45,9 +48,8 @@ public final class Notifications implements SyncCoordinator.Listener {
         if (!SyncPreferences.notifyFinished()) {
             return;
         }
-        Backend b = Backend.current().orElse(null);
         for (Job j : jobs) {
-            String cluster = b == null ? j.clusterProfileId() : b.profiles().displayName(j.clusterProfileId());
+            String cluster = backend == null ? j.clusterProfileId() : backend.profiles().displayName(j.clusterProfileId());
             asyncOpen(j.status() == JobStatus.COMPLETED ? FINISHED_TITLE : FAILED_TITLE, message(j, cluster), j);
         }
     }
@@ -68,7 +70,7 @@ public final class Notifications implements SyncCoordinator.Listener {
     @Override
     public void manualSyncFailed(String profileId, IStatus status) {
         StatusManager.getManager().handle(status, StatusManager.LOG);
-        String cluster = Backend.current().map(b -> b.profiles().displayName(profileId)).orElse(profileId);
+        String cluster = backend == null ? profileId : backend.profiles().displayName(profileId);
         display.asyncExec(() -> {
             if (!display.isDisposed()) {
                 ErrorDialog.openError(display.getActiveShell(), SYNC_FAILED_TITLE, "The jobs on " + cluster + " could not be synced. "
@@ -79,7 +81,7 @@ public final class Notifications implements SyncCoordinator.Listener {
 
     /** Tells the person where the results of a job went. Any thread. */
     public static void resultsDownloaded(Display display, Path folder) {
-        new Notifications(display).asyncOpen("Results downloaded", "The results are in " + folder + ".", null);
+        new Notifications(display, null).asyncOpen("Results downloaded", "The results are in " + folder + ".", null);
     }
 
     private void asyncOpen(String title, String text, Job job) {

@@ -1,22 +1,44 @@
 package org.namdrunner.ui.internal.status;
 
 import org.eclipse.swt.widgets.Display;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.internal.services.BackendTracker;
 
-/** What starts with the workbench window: background sync and the finished-job popups. */
-public final class StartupHooks {
+/**
+ * What starts with the workbench window and ends with it: background sync and the finished-job popups. Owned by
+ * the workbench advisor, which {@link #close()}s it when the workbench shuts down.
+ */
+public final class StartupHooks implements AutoCloseable {
 
-    private StartupHooks() {
-    }
+    private final BackendTracker backend = new BackendTracker();
+    private Notifications notifications;
+    private Backend started;
 
-    public static void workbenchStarted(Display display) {
-        Backend.whenReady(b -> {
-            b.sync().addListener(new Notifications(display));
+    /** Starts sync once the backend is there. Called on the UI thread. */
+    public void workbenchStarted(Display display) {
+        backend.whenReady(b -> {
+            synchronized (this) {
+                notifications = new Notifications(display, b);
+                started = b;
+            }
+            b.sync().addListener(notifications);
             b.sync().start();
         });
     }
 
-    public static void workbenchClosing() {
-        Backend.current().ifPresent(b -> b.sync().stop());
+    @Override
+    public void close() {
+        Backend b;
+        Notifications n;
+        synchronized (this) {
+            b = started;
+            n = notifications;
+            started = null;
+        }
+        if (b != null) {
+            b.sync().removeListener(n);
+            b.sync().stop();
+        }
+        backend.close();
     }
 }

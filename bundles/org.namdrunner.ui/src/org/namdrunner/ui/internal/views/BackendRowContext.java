@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.jobtype.JobType.LogSummary;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 
 /** Row context from the running services: in-memory lookups only, no I/O. */
 final class BackendRowContext implements RowContext {

@@ -72,6 +72,22 @@ public final class JobsTable {
             addColumn(c);
         }
         ColumnViewerToolTipSupport.enableFor(viewer);
+        if (org.eclipse.ui.PlatformUI.isWorkbenchRunning()) {
+            // a theme switch changes the status colours: repaint with the new ones
+            var themes = org.eclipse.ui.PlatformUI.getWorkbench().getThemeManager();
+            org.eclipse.swt.widgets.Display display = table.getDisplay();
+            org.eclipse.jface.util.IPropertyChangeListener repaint = e -> {
+                if (!display.isDisposed()) {
+                    display.asyncExec(() -> {
+                        if (!table.isDisposed()) {
+                            repaint();
+                        }
+                    });
+                }
+            };
+            themes.addPropertyChangeListener(repaint);
+            table.addListener(SWT.Dispose, e -> themes.removePropertyChangeListener(repaint));
+        }
         viewer.setInput(rows);
         viewer.setItemCount(0);
     }
@@ -104,8 +120,7 @@ public final class JobsTable {
                     return null;
                 }
                 Job j = (Job) element;
-                return JobColumn.showsStale(j, context) ? viewer.getTable().getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY)
-                        : resources.create(org.eclipse.jface.resource.ColorDescriptor.createFrom(StatusStyle.colour(j.status())));
+                return JobColumn.showsStale(j, context) ? StatusStyle.themed(StatusStyle.STALE) : StatusStyle.colour(j.status());
             }
 
             @Override

@@ -27,9 +27,10 @@ import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.ui.NamdRunnerUi;
-import org.namdrunner.ui.internal.services.Backend;
-import org.namdrunner.ui.internal.services.ClusterState;
-import org.namdrunner.ui.internal.services.SyncCoordinator;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.internal.services.BackendTracker;
+import org.namdrunner.app.ClusterState;
+import org.namdrunner.app.SyncCoordinator;
 
 /**
  * The researcher's list of jobs, read from the job store in the background and kept current by the store's
@@ -57,6 +58,9 @@ public class JobsView extends ViewPart {
     private StaleBanner staleBanner;
     private JobsTable table;
     private Backend backend;
+    private BackendTracker tracker;
+    /** Captured on the UI thread: the listeners run on background jobs, where widgets must not be asked. */
+    private Display display;
     private Job reload;
     private boolean loaded;
     private final JobStoreListener storeListener = ids -> scheduleReload();
@@ -84,8 +88,9 @@ public class JobsView extends ViewPart {
         content = createContent(stack);
         show(starting);
         StartupTiming.reportFirstPaint(starting, emptyState, table.viewer().getControl());
-        Display display = parent.getDisplay();
-        Backend.whenReadyOnUi(display, this::connect);
+        display = parent.getDisplay();
+        tracker = new BackendTracker();
+        tracker.whenReadyOnUi(display, this::connect);
         display.timerExec(REPAINT_MILLIS, new Runnable() {
             @Override
             public void run() {
@@ -164,8 +169,8 @@ public class JobsView extends ViewPart {
     }
 
     private void onUi(Runnable r) {
-        Display d = stack.getDisplay();
-        if (!d.isDisposed()) {
+        Display d = display;
+        if (d != null && !d.isDisposed()) {
             d.asyncExec(() -> {
                 if (!stack.isDisposed()) {
                     r.run();
@@ -272,6 +277,9 @@ public class JobsView extends ViewPart {
         }
         if (reload != null) {
             reload.cancel();
+        }
+        if (tracker != null) {
+            tracker.close();
         }
         super.dispose();
     }

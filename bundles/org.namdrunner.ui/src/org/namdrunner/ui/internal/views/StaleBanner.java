@@ -8,11 +8,10 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
-import org.namdrunner.ui.internal.services.ClusterState;
+import org.namdrunner.app.ClusterState;
 
 /**
  * A yellow strip above the table while the last sync of a cluster with active jobs failed: says since when the
@@ -30,7 +29,7 @@ final class StaleBanner {
     StaleBanner(Composite parent, Consumer<String> syncNow) {
         control = new Composite(parent, SWT.NONE);
         LocalResourceManager res = new LocalResourceManager(JFaceResources.getResources(), control);
-        control.setBackground(res.create(org.eclipse.jface.resource.ColorDescriptor.createFrom(new RGB(0xff, 0xf4, 0xce))));
+        control.setBackground(StatusStyle.themed(StatusStyle.BANNER_BACKGROUND));
         GridLayoutFactory.fillDefaults().numColumns(2).margins(8, 6).applyTo(control);
         Label icon = new Label(control, SWT.NONE);
         icon.setImage(res.create(StatusStyle.image("icons/status/stale.png")));
@@ -38,6 +37,7 @@ final class StaleBanner {
         GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(icon);
         text = new Link(control, SWT.WRAP);
         text.setBackground(control.getBackground());
+        text.setForeground(StatusStyle.themed(StatusStyle.BANNER_FOREGROUND));
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(text);
         text.addListener(SWT.Selection, e -> syncNow.accept(e.text));
     }

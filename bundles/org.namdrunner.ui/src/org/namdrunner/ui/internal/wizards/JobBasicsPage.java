@@ -17,12 +17,12 @@ import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.namdrunner.core.cluster.ClusterProfile;
-import org.namdrunner.core.internal.registry.ExtensionJobTypeRegistry;
+import org.namdrunner.core.jobtype.JobTypeRegistry;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.validation.InputRules;
 import org.namdrunner.ui.NamdRunnerUi;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
 
 /** The first page: the job's name, its type (from the job-type registry) and the cluster it goes to. */
 public final class JobBasicsPage extends WizardPage {
@@ -119,7 +119,7 @@ public final class JobBasicsPage extends WizardPage {
     }
 
     private static String description(String typeId) {
-        for (IConfigurationElement e : Platform.getExtensionRegistry().getConfigurationElementsFor(ExtensionJobTypeRegistry.POINT)) {
+        for (IConfigurationElement e : Platform.getExtensionRegistry().getConfigurationElementsFor(JobTypeRegistry.EXTENSION_POINT)) {
             if (typeId.equals(e.getAttribute("id"))) {
                 String d = e.getAttribute("description");
                 return d == null ? "" : d;

@@ -15,7 +15,8 @@ import org.eclipse.ui.IWorkbench;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.ui.internal.handlers.Operations;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.internal.services.BackendTracker;
 import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
 
 /**
@@ -36,9 +37,20 @@ public final class NewJobWizard extends Wizard implements INewWizard {
     private org.namdrunner.core.model.Job template;
     private org.namdrunner.core.model.Resources retryResources;
 
+    /** Set when the wizard tracks the backend itself (opened from the workbench's New wizard list). */
+    private BackendTracker ownTracker;
+
     /** For the workbench's New wizard list. */
     public NewJobWizard() {
-        this(Backend.current().orElseThrow(() -> new IllegalStateException("NAMDRunner is still starting; try again in a moment.")));
+        this(new BackendTracker());
+    }
+
+    private NewJobWizard(BackendTracker tracker) {
+        this(tracker.current().orElseThrow(() -> {
+            tracker.close();
+            return new IllegalStateException("NAMDRunner is still starting; try again in a moment.");
+        }));
+        ownTracker = tracker;
     }
 
     public NewJobWizard(Backend backend) {
@@ -130,7 +142,7 @@ public final class NewJobWizard extends Wizard implements INewWizard {
     @Override
     public boolean performFinish() {
         JobRequest request = request();
-        Operations.create(request, review.submitNow()).schedule();
+        Operations.create(backend, request, review.submitNow()).schedule();
         return true;
     }
 
@@ -153,6 +165,9 @@ public final class NewJobWizard extends Wizard implements INewWizard {
     @Override
     public void dispose() {
         typePages.forEach(IWizardPage::dispose);
+        if (ownTracker != null) {
+            ownTracker.close();
+        }
         super.dispose();
     }
 }

@@ -1,9 +1,7 @@
 package org.namdrunner.ui.internal.wizards;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -18,13 +16,15 @@ import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.MemorySize;
 import org.namdrunner.core.model.Resources;
-import org.namdrunner.namd.NamdJobType;
-import org.namdrunner.namd.PsfAtoms;
-import org.namdrunner.namd.SystemSizePresets;
 import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
+import org.namdrunner.ui.jobtypes.ResourceHints;
+import org.namdrunner.ui.jobtypes.ResourcePreset;
 import org.namdrunner.ui.internal.views.JobTimes;
 
-/** What to ask SLURM for: a preset to start from, then free values checked against the cluster's limits. */
+/**
+ * What to ask SLURM for: a preset to start from, then free values checked against the cluster's limits. The job
+ * type's pages may add controls and presets of their own ({@link ResourceHints}; NAMD adds the system size).
+ */
 public final class ResourcesPage extends WizardPage {
 
     public static final String PRESET_LABEL = "Start from:";
@@ -35,7 +35,6 @@ public final class ResourcesPage extends WizardPage {
     public static final String QOS_LABEL = "QoS:";
     public static final String ACCOUNT_LABEL = "Account:";
     public static final String GPUS_LABEL = "GPUs per node:";
-    public static final String ATOMS_LABEL = "Atoms (NAMD system size):";
     static final String CUSTOM = "Custom values";
 
     private final JobBasicsPage basics;
@@ -50,9 +49,9 @@ public final class ResourcesPage extends WizardPage {
     private Combo qos;
     private Combo account;
     private Spinner gpus;
-    private Label atomsLabel;
-    private Text atoms;
-    private Path atomsReadFrom;
+    /** The job type's hints shown now, and the controls they created. */
+    private List<ResourceHints> hints = List.of();
+    private final List<org.eclipse.swt.widgets.Control> hintControls = new ArrayList<>();
     private Label limits;
     private Label notes;
     private boolean filling;
@@ -80,9 +79,6 @@ public final class ResourcesPage extends WizardPage {
         qos = combo(c, QOS_LABEL, SWT.DROP_DOWN);
         account = combo(c, ACCOUNT_LABEL, SWT.DROP_DOWN);
         gpus = spinner(c, GPUS_LABEL, 0, 16);
-        atoms = text(c, ATOMS_LABEL, "from the PSF, or type it: adds a preset by system size");
-        atomsLabel = (Label) c.getChildren()[c.getChildren().length - 2];
-        atoms.addListener(SWT.Modify, e -> atomsChanged());
         limits = new Label(c, SWT.WRAP);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).indent(0, 8).applyTo(limits);
         notes = new Label(c, SWT.WRAP);
@@ -119,11 +115,11 @@ public final class ResourcesPage extends WizardPage {
 
     @Override
     public void setVisible(boolean visible) {
+        if (visible) {
+            showHints();
+        }
         if (visible && basics.profile() != null && !basics.profile().equals(profile)) {
             fillFor(basics.profile());
-        }
-        if (visible) {
-            showAtomsFor(basics.jobType() != null && NamdJobType.ID.equals(basics.jobType().id()));
         }
         super.setVisible(visible);
     }
@@ -132,7 +128,7 @@ public final class ResourcesPage extends WizardPage {
         profile = p;
         filling = true;
         try {
-            presets = withSizePreset(ResourcePresets.forProfile(p));
+            presets = withTypePresets(ResourcePresets.forProfile(p));
             preset.removeAll();
             presets.forEach(pr -> preset.add(pr.label()));
             preset.add(CUSTOM);
@@ -156,79 +152,64 @@ public final class ResourcesPage extends WizardPage {
         edited();
     }
 
-    /** For NAMD jobs: the atoms row is shown, filled from the structure file's header (read in a background job). */
-    private void showAtomsFor(boolean namd) {
-        for (var w : List.of(atomsLabel, atoms)) {
-            w.setVisible(namd);
-            ((org.eclipse.swt.layout.GridData) w.getLayoutData()).exclude = !namd;
-        }
-        ((Composite) getControl()).layout(true, true);
-        Path psf = namd ? structureFile() : null;
-        if (psf == null || psf.equals(atomsReadFrom)) {
-            return;
-        }
-        atomsReadFrom = psf;
-        var display = getShell().getDisplay();
-        org.eclipse.core.runtime.jobs.Job.create("Reading the atom count of " + psf.getFileName(), monitor -> {
-            OptionalLong n;
-            try {
-                n = PsfAtoms.count(psf);
-            } catch (java.io.IOException | RuntimeException e) {
-                n = OptionalLong.empty();
-            }
-            OptionalLong found = n;
-            display.asyncExec(() -> {
-                if (!atoms.isDisposed() && found.isPresent() && atoms.getText().isBlank()) {
-                    atoms.setText(Long.toString(found.getAsLong()));
-                }
-            });
-        }).schedule();
-    }
-
-    private Path structureFile() {
+    /** Shows the controls of the job type's {@link ResourceHints}, replacing those of a type chosen before. */
+    private void showHints() {
+        List<ResourceHints> now = new ArrayList<>();
         if (getWizard() instanceof NewJobWizard w) {
             for (JobTypeWizardPage page : w.jobTypePages()) {
-                Path p = page.inputFiles().get("structure");
-                if (p != null) {
-                    return p;
+                if (page.resourceHints() != null) {
+                    now.add(page.resourceHints());
                 }
             }
         }
-        return null;
+        if (!now.equals(hints)) {
+            hintControls.forEach(org.eclipse.swt.widgets.Control::dispose);
+            hintControls.clear();
+            Composite c = (Composite) getControl();
+            for (ResourceHints h : now) {
+                List<org.eclipse.swt.widgets.Control> before = List.of(c.getChildren());
+                h.createControls(c, this::presetsChanged);
+                for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+                    if (!before.contains(child)) {
+                        child.moveAbove(limits);
+                        hintControls.add(child);
+                    }
+                }
+            }
+            hints = now;
+            c.layout(true, true);
+        }
+        hints.forEach(ResourceHints::shown);
     }
 
-    /** The cluster's presets, plus one by system size when an atom count is known (last, never chosen by itself). */
-    private List<ResourcePresets.Preset> withSizePreset(List<ResourcePresets.Preset> base) {
+    /** The cluster's presets, then those the job type suggests (never chosen by themselves). */
+    private List<ResourcePresets.Preset> withTypePresets(List<ResourcePresets.Preset> base) {
         List<ResourcePresets.Preset> out = new ArrayList<>(base);
-        long n = atomCount();
-        if (n > 0 && profile != null) {
-            SystemSizePresets.SizePreset size = SystemSizePresets.forAtoms(n);
-            out.add(new ResourcePresets.Preset("NAMD, " + n + " atoms: " + size.label(), SystemSizePresets.resources(size, profile)));
+        if (profile != null) {
+            for (ResourceHints h : hints) {
+                for (ResourcePreset p : h.presets(profile)) {
+                    out.add(new ResourcePresets.Preset(p.label(), p.resources()));
+                }
+            }
         }
         return out;
     }
 
-    private long atomCount() {
-        try {
-            return atoms == null || atoms.getText().isBlank() ? 0 : Long.parseLong(atoms.getText().strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private void atomsChanged() {
+    private void presetsChanged() {
         if (profile == null) {
             return;
         }
-        if (atomCount() < 0) {
-            setErrorMessage("The number of atoms '" + atoms.getText().strip() + "' is not a whole number.");
-            return;
+        for (ResourceHints h : hints) {
+            if (h.error() != null) {
+                setErrorMessage(h.error());
+                return;
+            }
         }
         int selected = preset.getSelectionIndex();
         boolean wasCustom = selected >= presets.size();
         filling = true;
         try {
-            presets = withSizePreset(ResourcePresets.forProfile(profile));
+            presets = withTypePresets(ResourcePresets.forProfile(profile));
             preset.removeAll();
             presets.forEach(pr -> preset.add(pr.label()));
             preset.add(CUSTOM);

@@ -16,8 +16,8 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.namdrunner.core.lifecycle.JobRequest;
-import org.namdrunner.ui.internal.handlers.Problems;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.ui.Problems;
+import org.namdrunner.app.Backend;
 
 /**
  * The last page: every file the job will get (the job type's config and the sbatch script), rendered from what
@@ -36,6 +36,8 @@ public final class ReviewPage extends WizardPage {
     private Button submitNow;
     private Job preview;
     private int generation;
+    /** Captured on the UI thread in createControl. */
+    private volatile org.eclipse.swt.widgets.Display display;
 
     ReviewPage(Backend backend, NewJobWizard wizard) {
         super("review");
@@ -48,6 +50,7 @@ public final class ReviewPage extends WizardPage {
 
     @Override
     public void createControl(Composite parent) {
+        display = parent.getDisplay();
         Composite c = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(c);
         summary = new Label(c, SWT.WRAP);
@@ -99,11 +102,13 @@ public final class ReviewPage extends WizardPage {
         preview.schedule();
     }
 
+    /** Runs on the preview job's thread: uses the display captured when the page was built, never the widget's. */
     private void asyncShow(int mine, Runnable r) {
-        if (getControl() == null || getControl().isDisposed()) {
+        org.eclipse.swt.widgets.Display d = display;
+        if (d == null || d.isDisposed()) {
             return;
         }
-        getControl().getDisplay().asyncExec(() -> {
+        d.asyncExec(() -> {
             if (mine == generation && !getControl().isDisposed()) {
                 r.run();
             }

@@ -47,7 +47,8 @@ import org.namdrunner.testing.BuiltInProfiles;
 import org.namdrunner.testing.TestCluster;
 import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.ui.internal.prompts.HostKeyDialog;
-import org.namdrunner.ui.internal.services.Backend;
+import org.namdrunner.app.Backend;
+import org.namdrunner.ui.internal.services.BackendTracker;
 import org.namdrunner.ui.internal.wizards.JobBasicsPage;
 import org.namdrunner.ui.internal.wizards.NewJobWizard;
 import org.namdrunner.ui.internal.wizards.ResourcesPage;
@@ -77,18 +78,22 @@ class BatchScriptWizardTest {
             echo "PROGRESS 2/2"
             """;
 
+    /** The test's view of the Backend service, open for the whole run. */
+    private static final BackendTracker TRACKER = new BackendTracker();
     private static Backend backend;
     private static ClusterProfile profile;
     private static String fingerprint;
+    private static String transferFingerprint;
     private static Path numbers;
     private static int syncAllPresses;
 
     @BeforeAll
     static void clusterAndInputs() throws Exception {
-        Screen.waitUntil("the NAMDRunner services to start", Duration.ofSeconds(60), () -> Backend.current().isPresent());
-        backend = Backend.current().orElseThrow();
+        Screen.waitUntil("the NAMDRunner services to start", Duration.ofSeconds(60), () -> TRACKER.current().isPresent());
+        backend = TRACKER.current().orElseThrow();
         TestCluster cluster = TestCluster.load();
         fingerprint = cluster.get("hostKeySha256");
+        transferFingerprint = cluster.get("transferHostKeySha256");
         ClusterProfile p = cluster.profile(PROFILE_ID);
         // the built-in Alpine profile on the twin; only its display name and a 5 s poll (to see each state) differ
         profile = BuiltInProfiles.with(p, Map.of("name", PROFILE_NAME, "pollInterval", Duration.ofSeconds(5)));
@@ -161,7 +166,7 @@ class BatchScriptWizardTest {
         assertTrue(files.contains(BatchScriptJobType.SCRIPT_FILE), files.toString());
         assertEquals(SCRIPT, Screen.sync(() -> review.fileText(BatchScriptJobType.SCRIPT_FILE)));
         String sbatch = Screen.sync(() -> review.fileText("scripts/job.sbatch"));
-        assertTrue(sbatch.contains("#SBATCH --partition=debug") && sbatch.contains("bash scripts/user_script.sh > batch_output.log 2>&1")
+        assertTrue(sbatch.contains("#SBATCH --partition=acpu") && sbatch.contains("bash scripts/user_script.sh > batch_output.log 2>&1")
                 && sbatch.contains("for f in out/sum.txt; do"), sbatch);
         Screen.run(() -> {
             var submitNow = Screen.button(wizard, ReviewPage.SUBMIT_NOW);
@@ -254,18 +259,26 @@ class BatchScriptWizardTest {
         Screen.waitUntil("the next wizard page", Duration.ofSeconds(10), () -> current(wizard) != before);
     }
 
-    /** The test JVM has its own empty ~/.ssh/known_hosts, so the first login asks about the host key. */
+    /**
+     * The test JVM has its own empty ~/.ssh/known_hosts, so the first login asks about the host key, and the first
+     * upload about the twin's transfer host's key (each once per JVM).
+     */
     private static void trustHostKeyIfAsked() {
         Instant end = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(end)) {
+        java.util.Set<String> expected = new java.util.HashSet<>(java.util.List.of(fingerprint, transferFingerprint));
+        while (Instant.now().isBefore(end) && !expected.isEmpty()) {
             Optional<Shell> dialog = Screen.sync(() -> Screen.shell(HostKeyDialog.TITLE));
             if (dialog.isPresent()) {
                 String text = Screen.sync(() -> String.join("\n", Screen.all(dialog.get()).stream()
                         .filter(x -> x instanceof org.eclipse.swt.widgets.Label || x instanceof Text)
                         .map(x -> x instanceof Text t ? t.getText() : ((org.eclipse.swt.widgets.Label) x).getText()).toList()));
-                assertTrue(text.contains(fingerprint), "the dialog shows the test cluster's key " + fingerprint + ":\n" + text);
+                String shown = expected.stream().filter(text::contains).findFirst().orElse(null);
+                assertTrue(shown != null, "the dialog shows one of the test cluster's keys " + expected + ":\n" + text);
                 Screen.run(() -> Screen.click(Screen.button(dialog.get(), HostKeyDialog.REMEMBER)));
-                return;
+                expected.remove(shown);
+                Screen.waitUntil("the host-key dialog to close", Duration.ofSeconds(10),
+                        () -> Screen.sync(() -> Screen.shell(HostKeyDialog.TITLE)).isEmpty());
+                continue;
             }
             if (findJob().map(j -> j.status() != JobStatus.CREATED).orElse(false)) {
                 return; // already logged in (key remembered earlier in this JVM)
