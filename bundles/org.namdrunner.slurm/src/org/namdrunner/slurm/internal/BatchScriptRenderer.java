@@ -63,13 +63,15 @@ public final class BatchScriptRenderer {
 
     /**
      * The job copies its results itself, on the compute node, when it ends: normally, on failure, and on scancel
-     * or TIMEOUT (SLURM sends SIGTERM first; the trap turns it into an exit, so the EXIT trap runs within KillWait).
+     * or TIMEOUT (SLURM sends SIGTERM first; the trap turns it into an exit, so the EXIT trap runs within KillWait; a
+     * further TERM does not cut the copy short).
      * {@code cp -pu} makes a second run cheap. The marker file tells the collector that nothing is left to copy.
      */
     private static String resultsCopy(String outputs, List<String> paths) {
         String out = ShellQuoting.quote(outputs);
         StringBuilder b = new StringBuilder("# NAMDRunner: this job copies its own results to the project folder when it ends\n")
                 .append("namdrunner_copy_results() {\n")
+                .append("    trap '' TERM\n")
                 .append("    mkdir -p -- ").append(out).append(" || return\n")
                 .append("    find . -maxdepth 1 -type f ! -name ").append(ShellQuoting.quote(BatchScriptRequest.RESULTS_COPIED))
                 .append(" -exec cp -pu -t ").append(out).append(" {} +\n");

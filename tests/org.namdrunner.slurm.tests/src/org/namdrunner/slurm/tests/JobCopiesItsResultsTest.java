@@ -49,8 +49,10 @@ class JobCopiesItsResultsTest {
                 Thread.sleep(50);
             }
             assertTrue(Files.exists(started), "the body started");
-            p.toHandle().descendants().forEach(ProcessHandle::destroy); // SIGTERM to the body's processes, as SLURM does
-            p.destroy();                                                  // and to the batch shell
+            // SIGTERM to the batch shell and to the body's processes, as SLURM does at the time limit or on scancel
+            List<ProcessHandle> body = p.toHandle().descendants().toList();
+            p.destroy();
+            body.forEach(ProcessHandle::destroy);
         }
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "script ended");
         return p.exitValue();
