@@ -39,4 +39,8 @@ fi
 "$MVNW" -B -f "$ROOT/pom.xml" verify "$@"
 # the p2 route for plug-ins: install the example feature from the built site into the built product, and remove it
 "$ROOT/examples/p2-install-check.sh"
+# the README's benchmark command works on this checkout as it is after the build (nothing installed into ~/.m2):
+# one short round, without the slowest baseline; it fails when a benchmark could not run, never on a time
+log "benchmark.sh, one short round"
+BENCHMARK_QUICK=1 "$ROOT/benchmark.sh" 1
 log "all tests passed in $(( $(date +%s) - started )) s"
