@@ -4,6 +4,8 @@
 # are for reading. Usage: ./benchmark.sh [rounds]   (default 7; rounds of the store, sync and start-up benchmarks)
 # Needs the test cluster for the sync (started here, as root: tests/cluster/start.sh) and an X display for the
 # start-up, heap and Jobs view benchmarks (DISPLAY, else an Xvfb started here and stopped at the end).
+# BENCHMARK_QUICK=1 leaves out the slowest baseline (one squeue per job at 1,000 jobs); ./test.sh runs
+# `BENCHMARK_QUICK=1 ./benchmark.sh 1` to prove the script works on its checkout. Exits 1 when a benchmark did not run.
 set -euo pipefail
 source "$(dirname "$0")/scripts/common.sh"
 
@@ -27,13 +29,17 @@ SEP=$'\x1f'   # not whitespace, so empty fields survive `read`
 result() { printf "%s$SEP%s$SEP%s$SEP%s$SEP%s\n" "$1" "$2" "$3" "$4" "$5" >>"$RESULTS"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "n/a" }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+# mvn_verify <modules> [maven arguments]: `verify` of those modules with the target-platform module in the same
+# reactor, so Tycho reads the target definition from this checkout, never from an `install` into ~/.m2 (a fresh
+# clone after ./test.sh has none, and an installed one may be another checkout's, out of date).
 # MVN_ARGS: extra Maven arguments, e.g. MVN_ARGS=-o to build offline
-mvn_verify() { "$MVNW" -B ${MVN_ARGS:-} -f "$ROOT/pom.xml" verify "$@"; }
+TARGET_MODULE=releng/org.namdrunner.target
+mvn_verify() { local modules=$1; shift; "$MVNW" -B ${MVN_ARGS:-} -f "$ROOT/pom.xml" verify -pl "$TARGET_MODULE,$modules" "$@"; }
 BUNDLES=bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,bundles/org.namdrunner.slurm,bundles/org.namdrunner.ssh,bundles/org.namdrunner.namd
 
 # --- Store: the SQLite job store against plain JDBC doing the same SQL (tests/org.namdrunner.persistence.tests)
 log "store: StoreBenchmarkTest, $rounds rounds"
-if mvn_verify -q -pl bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,tests/org.namdrunner.persistence.tests \
+if mvn_verify bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,tests/org.namdrunner.persistence.tests -q \
     -Dtest=StoreBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false -Dnamdrunner.benchmark.rounds="$rounds" >"$WORK/store.log" 2>&1; then
   # rows: | operation | store | plain JDBC | store / JDBC | store / JDBC, CPU time |
   grep -E '^\| (insert|list|apply)' "$ROOT/tests/org.namdrunner.persistence.tests/target/benchmarks/store.md" |
@@ -45,12 +51,13 @@ else
 fi
 
 # --- Sync: batched status queries on the real test cluster against bare squeues and one squeue per job
-log "sync: SyncBenchmarkTest on the test cluster, $rounds rounds (and the prototype's squeue per job at 1,000 jobs: ~30 s)"
+FULL_SYNC=true; [ "${BENCHMARK_QUICK:-}" = 1 ] && FULL_SYNC=false
+log "sync: SyncBenchmarkTest on the test cluster, $rounds rounds$([ "$FULL_SYNC" = true ] && echo " (and the prototype's squeue per job at 1,000 jobs: ~30 s)")"
 sync_ok=""
 for attempt in 1 2; do   # other test runs may stop the controller for a while (outage tests); then once more
   if [ "$(id -u)" = 0 ]; then "$ROOT/tests/cluster/start.sh" >"$WORK/cluster.log" 2>&1 || { tail -20 "$WORK/cluster.log"; die "the test cluster did not start"; }; fi
-  if mvn_verify -pl "$BUNDLES",tests/org.namdrunner.testing,tests/org.namdrunner.integration.tests -Dtest=SyncBenchmarkTest \
-      -Dsurefire.failIfNoSpecifiedTests=false -Dnamdrunner.benchmark.rounds="$rounds" -Dnamdrunner.benchmark.full=true >"$WORK/sync.log" 2>&1; then
+  if mvn_verify "$BUNDLES",tests/org.namdrunner.testing,tests/org.namdrunner.integration.tests -Dtest=SyncBenchmarkTest \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dnamdrunner.benchmark.rounds="$rounds" -Dnamdrunner.benchmark.full="$FULL_SYNC" >"$WORK/sync.log" 2>&1; then
     sync_ok=1; break
   fi
   log "sync benchmark failed (attempt $attempt):"; grep -E 'Tests run:|FAILURE!|Error:|SLURM said' "$WORK/sync.log" | cut -c1-300 | head -5
@@ -95,7 +102,7 @@ fi
 
 # --- Jobs view: fill, reload and refresh of the virtual table with 10,000 jobs against a plain SWT table
 log "Jobs view: JobsTablePerformanceTest (10,000 jobs)"
-if mvn_verify -pl "$BUNDLES",bundles/org.namdrunner.ui,tests/org.namdrunner.testing,tests/org.namdrunner.ui.tests \
+if mvn_verify "$BUNDLES",bundles/org.namdrunner.ui,tests/org.namdrunner.testing,tests/org.namdrunner.ui.tests \
     -Dtest=JobsTablePerformanceTest -Dsurefire.failIfNoSpecifiedTests=false >"$WORK/table.log" 2>&1; then
   line=$(grep -o 'namdrunner.table.10k.vsPlainSwt:.*' "$WORK/table.log" | head -1)
   for m in fill reload refresh; do
@@ -117,7 +124,7 @@ elif [ -n "$(find "$ROOT/bundles" "$ROOT/features" -newer "$built_marker" -type 
   log "note: sources changed since the product was built ($(date -r "$built_marker" '+%F %T')); measuring that build (./launch.sh rebuilds it)"
 fi
 log "building the bare RCP baseline product (-Pbenchmarks)"
-mvn_verify -q -Pbenchmarks -pl releng/org.namdrunner.baseline,releng/org.namdrunner.baseline.feature,releng/org.namdrunner.baseline.product \
+mvn_verify releng/org.namdrunner.baseline,releng/org.namdrunner.baseline.feature,releng/org.namdrunner.baseline.product -q -Pbenchmarks \
   >"$WORK/baseline.log" 2>&1 || { tail -30 "$WORK/baseline.log"; die "the baseline product did not build"; }
 
 # launch <product dir> <run dir> <line to wait for> [-D...]: starts the product with a fresh configuration, workspace
@@ -205,3 +212,7 @@ echo "| --- | ---: | ---: | ---: | --- |"
 while IFS="$SEP" read -r metric o b r t; do
   echo "| $metric | $o | $b | $r | $t |"
 done <"$RESULTS"
+if grep -qE "(^|$SEP)(FAILED|n/a)" "$RESULTS"; then
+  log "ERROR: some benchmarks did not run (FAILED or n/a above)" >&2
+  exit 1
+fi
