@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterCheck;
@@ -18,6 +17,7 @@ import org.namdrunner.core.cluster.ExecResult;
 import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
+import org.namdrunner.core.model.Resources;
 import org.namdrunner.slurm.internal.ClusterFacts;
 import org.namdrunner.slurm.internal.SlurmValues;
 
@@ -193,11 +193,6 @@ public final class SlurmClusterCheck implements ClusterCheck {
     }
 
     private static String slurm(Duration d) {
-        return org.namdrunner.core.model.Resources.minimal().withWalltime(d).walltimeForSlurm();
-    }
-
-    /** For callers that only want to know whether a job could run. */
-    public static Optional<Result> firstError(List<Result> results) {
-        return results.stream().filter(r -> r.level() == Level.ERROR).findFirst();
+        return Resources.minimal().withWalltime(d).walltimeForSlurm();
     }
 }

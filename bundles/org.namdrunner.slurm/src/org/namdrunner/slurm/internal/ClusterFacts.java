@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.namdrunner.core.cluster.ClusterSurvey;
 
@@ -40,7 +41,7 @@ public final class ClusterFacts {
 
     public static ClusterFacts parse(String stdout) {
         ClusterFacts f = new ClusterFacts();
-        String[] sections = (stdout == null ? "" : stdout).split("(?m)^" + java.util.regex.Pattern.quote(SECTION) + "\\r?$", -1);
+        String[] sections = (stdout == null ? "" : stdout).split("(?m)^" + Pattern.quote(SECTION) + "\\r?$", -1);
         if (sections.length > 0) {
             sections[0].lines().forEach(f::sinfo);
         }

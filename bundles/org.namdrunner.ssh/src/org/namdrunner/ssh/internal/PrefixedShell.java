@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 
 import com.jcraft.jsch.ChannelExec;
@@ -174,7 +175,7 @@ final class PrefixedShell implements AutoCloseable {
                 }
             }
             text.append(new String(all, 0, complete, StandardCharsets.UTF_8));
-            pending = java.util.Arrays.copyOfRange(all, complete, all.length);
+            pending = Arrays.copyOfRange(all, complete, all.length);
         }
 
         synchronized String text() {
