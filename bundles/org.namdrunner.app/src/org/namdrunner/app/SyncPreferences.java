@@ -50,6 +50,33 @@ public final class SyncPreferences {
         return Platform.getPreferencesService().getInt(QUALIFIER, MISSING_GRACE_MINUTES, DEFAULT_MISSING_GRACE_MINUTES, null);
     }
 
+    /**
+     * Moves settings a person made before these preferences moved from the workbench bundle's node (where
+     * NAMDRunner 0.1 kept them) to {@link #QUALIFIER}; a value already set here wins. Background threads only (it
+     * writes the preference file).
+     */
+    public static void migrateFrom(String oldQualifier) throws org.osgi.service.prefs.BackingStoreException {
+        org.eclipse.core.runtime.preferences.IEclipsePreferences from = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE
+                .getNode(oldQualifier);
+        org.eclipse.core.runtime.preferences.IEclipsePreferences to = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE
+                .getNode(QUALIFIER);
+        boolean moved = false;
+        for (String key : new String[] { AUTOMATIC, AT_STARTUP, MISSING_GRACE_MINUTES, NOTIFY_FINISHED, READ_PROGRESS }) {
+            String value = from.get(key, null);
+            if (value != null) {
+                if (to.get(key, null) == null) {
+                    to.put(key, value);
+                }
+                from.remove(key);
+                moved = true;
+            }
+        }
+        if (moved) {
+            to.flush();
+            from.flush();
+        }
+    }
+
     static SyncSettings syncSettings() {
         return new SyncSettings(Duration.ofMinutes(Math.max(1, missingGraceMinutes())));
     }

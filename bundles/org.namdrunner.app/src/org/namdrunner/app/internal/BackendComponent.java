@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.namdrunner.app.Backend;
 import org.namdrunner.app.Profiles;
+import org.namdrunner.app.SyncPreferences;
 import org.namdrunner.core.cluster.ClusterConnectionProvider;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.ClusterProfileRegistry;
@@ -73,6 +74,7 @@ public final class BackendComponent {
             if (store == null || scheduler == null || connections == null) {
                 return Status.error("NAMDRunner could not start its job store, scheduler or SSH services; see the Error Log.");
             }
+            migratePreferences();
             List<ClusterProfile> builtIn = ClusterProfileRegistry.fromExtensions(Platform.getExtensionRegistry(), LocalUser.name()).all();
             Profiles profiles = new Profiles(builtIn, profileStore);
             profiles.reload();
@@ -90,6 +92,16 @@ public final class BackendComponent {
             return Status.error("NAMDRunner could not read its job database: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             return Status.error("NAMDRunner could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Settings of NAMDRunner 0.1 were kept under the workbench bundle's id. */
+    private static void migratePreferences() {
+        try {
+            SyncPreferences.migrateFrom("org.namdrunner.ui");
+        } catch (org.osgi.service.prefs.BackingStoreException e) {
+            org.eclipse.core.runtime.ILog.of(BackendComponent.class).warn("The sync settings of an earlier NAMDRunner could not be moved: "
+                    + e.getMessage(), e);
         }
     }
 

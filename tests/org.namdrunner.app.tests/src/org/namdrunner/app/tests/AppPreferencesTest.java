@@ -33,4 +33,24 @@ class AppPreferencesTest {
         assertEquals(17, SyncPreferences.missingGraceMinutes());
         assertFalse(SyncPreferences.notifyFinished());
     }
+
+    @Test
+    void settingsOfTheEarlierPreferenceNodeAreMovedOnce() throws Exception {
+        var old = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode("org.namdrunner.ui");
+        var now = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode(SyncPreferences.QUALIFIER);
+        old.putBoolean(SyncPreferences.AUTOMATIC, false);
+        old.putBoolean(SyncPreferences.READ_PROGRESS, false);
+        now.putBoolean(SyncPreferences.READ_PROGRESS, true);
+        try {
+            SyncPreferences.migrateFrom("org.namdrunner.ui");
+            assertFalse(SyncPreferences.automatic(), "the person's choice survives the move");
+            assertTrue(SyncPreferences.readProgress(), "a value already set in the new node wins");
+            assertEquals(null, old.get(SyncPreferences.AUTOMATIC, null), "and is not moved again");
+        } finally {
+            now.remove(SyncPreferences.AUTOMATIC);
+            now.remove(SyncPreferences.READ_PROGRESS);
+            old.remove(SyncPreferences.AUTOMATIC);
+            old.remove(SyncPreferences.READ_PROGRESS);
+        }
+    }
 }
