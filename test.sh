@@ -45,8 +45,12 @@ fi
 keyring_home=$(mktemp -d /tmp/namdrunner-keyring.XXXXXX)
 log "Secret Service: gnome-keyring on a private D-Bus session, keyring in $keyring_home"
 dbus-run-session -- sh -c 'printf %s namdrunner-test | HOME="$0" gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
-  HOME="$0" gnome-keyring-daemon --start --components=secrets >/dev/null && shift && exec "$@"' \
+  HOME="$0" gnome-keyring-daemon --start --components=secrets >/dev/null &&
+  printf probe | secret-tool store --label "namdrunner test probe" namdrunner-probe 1 && secret-tool clear namdrunner-probe 1 &&
+  shift && exec "$@"' \
   "$keyring_home" -- "$MVNW" -B -f "$ROOT/pom.xml" verify "$@"
 # the p2 route for plug-ins: install the example feature from the built site into the built product, and remove it
 "$ROOT/examples/p2-install-check.sh"
+# the built product under other HOME, NAMDRUNNER_HOME, -D options and a preference: where its files appear
+"$ROOT/releng/org.namdrunner.product/data-locations-check.sh"
 log "all tests passed in $(( $(date +%s) - started )) s"

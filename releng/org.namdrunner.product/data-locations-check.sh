@@ -30,7 +30,8 @@ run() {
   local envs=() args=()
   for a in "$@"; do case "$a" in *=*) [[ "$a" == -* ]] && args+=("$a") || envs+=("$a") ;; *) args+=("$a") ;; esac; done
   local out=$WORK/$name.out
-  env "${envs[@]}" "$START" -Dnamdrunner.printDataLocations=true "${args[@]}" >"$out" 2>&1 &
+  # NO_AT_BRIDGE: no accessibility bus that would outlive the killed workbench
+  env NO_AT_BRIDGE=1 "${envs[@]}" "$START" -Dnamdrunner.printDataLocations=true "${args[@]}" >"$out" 2>&1 &
   pid=$!
   local waited=0
   until [ -f "$db" ] && [ -d "$ws/.metadata" ]; do

@@ -37,6 +37,11 @@ public final class DataLocations {
     public static final String DATABASE_PREFERENCE_KEY = "databasePath";
     public static final String KNOWN_HOSTS_PROPERTY = "namdrunner.knownHosts";
     static final String INSTANCE_AREA_PROPERTY = "osgi.instance.area";
+    /**
+     * Set by the application when it put the workspace where this rule says (the platform then records it in
+     * {@code osgi.instance.area} like a {@code -data}): which setting chose it.
+     */
+    public static final String WORKSPACE_SET_BY_PROPERTY = "namdrunner.workspaceSetBy";
     static final String LOG_FILE_PROPERTY = "osgi.logfile";
 
     /** A place and the setting it came from, in the words the About page shows. */
@@ -90,8 +95,12 @@ public final class DataLocations {
 
     public Place workspace() {
         String area = given(properties.apply(INSTANCE_AREA_PROPERTY));
+        if (area != null && (area.startsWith("@none") || area.startsWith("@noDefault"))) {
+            area = null; // Equinox's "no workspace yet": the application chooses it by this rule
+        }
         if (area != null) {
-            return new Place(fromUrlOrPath(area), "-data");
+            String setBy = given(properties.apply(WORKSPACE_SET_BY_PROPERTY));
+            return new Place(fromUrlOrPath(area), setBy == null ? "-data" : setBy);
         }
         return new Place(dataFolder().path().resolve("workspace"), "default: <data folder>/workspace");
     }
@@ -145,6 +154,13 @@ public final class DataLocations {
 
     private Path fromUrlOrPath(String area) {
         String a = area.strip();
+        if (a.startsWith("@user.home")) {
+            return home().path().resolve(a.substring("@user.home".length()).replaceFirst("^[/\\\\]+", "")).normalize();
+        }
+        if (a.startsWith("@user.dir")) {
+            return Path.of(given(properties.apply("user.dir")) == null ? "." : properties.apply("user.dir"))
+                    .resolve(a.substring("@user.dir".length()).replaceFirst("^[/\\\\]+", "")).toAbsolutePath().normalize();
+        }
         if (a.startsWith("file:")) {
             try {
                 return Path.of(URI.create(a.replace(" ", "%20"))).toAbsolutePath().normalize();
@@ -160,6 +176,7 @@ public final class DataLocations {
      * is none, which is not an error.
      */
     private static String preferredDatabase() {
+        WorkspaceArea.ensureChosen(); // an instance preference read before the workspace is chosen would stay empty
         try {
             return InstanceScope.INSTANCE.getNode(DATABASE_PREFERENCE_NODE).get(DATABASE_PREFERENCE_KEY, null);
         } catch (RuntimeException | LinkageError e) {

@@ -55,6 +55,8 @@ class DataLocationsTest {
         assertEquals("-Dnamdrunner.db", d.database().setBy());
         assertEquals(Path.of("/ws/x"), d.workspace().path());
         assertEquals("-data", d.workspace().setBy());
+        assertEquals("NAMDRUNNER_HOME", DataLocations.of(props("osgi.instance.area", "/nr/workspace", "namdrunner.workspaceSetBy",
+                "NAMDRUNNER_HOME"), Map.of(), null).workspace().setBy(), "the application chose it by the rule");
         assertEquals(Path.of("/logs/nr.log"), d.errorLog().path());
         assertEquals("osgi.logfile", d.errorLog().setBy());
         assertEquals(Path.of("/home/u/kh"), d.knownHosts().path());
@@ -62,6 +64,15 @@ class DataLocationsTest {
         DataLocations pref = DataLocations.of(props("namdrunner.db", "  "), Map.of(), "/prefs/b.db");
         assertEquals(Path.of("/prefs/b.db"), pref.database().path(), "blank means not set");
         assertEquals("preference org.namdrunner.persistence/databasePath", pref.database().setBy());
+    }
+
+    @Test
+    void equinoxLocationWordsAreUnderstood() {
+        assertEquals(Path.of("/home/u/.namdrunner/workspace"),
+                DataLocations.of(props("osgi.instance.area", "@noDefault"), Map.of(), null).workspace().path(), "no workspace yet: the rule");
+        assertEquals("default: <data folder>/workspace",
+                DataLocations.of(props("osgi.instance.area", "@none"), Map.of(), null).workspace().setBy());
+        assertEquals(Path.of("/home/u/ws"), DataLocations.of(props("osgi.instance.area", "@user.home/ws"), Map.of(), null).workspace().path());
     }
 
     @Test
