@@ -44,9 +44,9 @@ fi
 # throw-away folder (the person's own keyring is never touched); the session ends with the build
 keyring_home=$(mktemp -d /tmp/namdrunner-keyring.XXXXXX)
 log "Secret Service: gnome-keyring on a private D-Bus session, keyring in $keyring_home"
-dbus-run-session -- sh -c 'printf %s namdrunner-test | HOME="$0" gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
-  HOME="$0" gnome-keyring-daemon --start --components=secrets >/dev/null &&
-  printf probe | secret-tool store --label "namdrunner test probe" namdrunner-probe 1 && secret-tool clear namdrunner-probe 1 &&
+dbus-run-session -- sh -c 'eval "$(printf %s namdrunner-test | HOME="$0" gnome-keyring-daemon --unlock --components=secrets)" &&
+  export GNOME_KEYRING_CONTROL && eval "$(HOME="$0" gnome-keyring-daemon --start --components=secrets)" &&
+  printf probe | timeout 20 secret-tool store --label "namdrunner test probe" namdrunner-probe 1 && secret-tool clear namdrunner-probe 1 &&
   shift && exec "$@"' \
   "$keyring_home" -- "$MVNW" -B -f "$ROOT/pom.xml" verify "$@"
 # the p2 route for plug-ins: install the example feature from the built site into the built product, and remove it
