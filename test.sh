@@ -14,6 +14,10 @@ command -v Xvfb >/dev/null || need_pkgs+=(xvfb xauth)
 # SWT on Linux draws with GTK 3; the workbench tests need it and a font
 ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0' || need_pkgs+=(libgtk-3-0)
 [ -d /usr/share/fonts/truetype/dejavu ] || need_pkgs+=(fonts-dejavu-core)
+# secure storage's keyring test needs a Secret Service: gnome-keyring on a private D-Bus session, secret-tool to look
+command -v dbus-run-session >/dev/null || need_pkgs+=(dbus)
+command -v gnome-keyring-daemon >/dev/null || need_pkgs+=(gnome-keyring)
+command -v secret-tool >/dev/null || need_pkgs+=(libsecret-tools)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || die "please install: ${need_pkgs[*]}"
   log "installing ${need_pkgs[*]}"
@@ -36,7 +40,15 @@ if [ -x "$ROOT/tests/cluster/start.sh" ]; then
   "$ROOT/tests/cluster/start.sh"
 fi
 
-"$MVNW" -B -f "$ROOT/pom.xml" verify "$@"
+# the build runs on its own D-Bus session with gnome-keyring unlocked by a throw-away password, its keyring in a
+# throw-away folder (the person's own keyring is never touched); the session ends with the build
+keyring_home=$(mktemp -d /tmp/namdrunner-keyring.XXXXXX)
+log "Secret Service: gnome-keyring on a private D-Bus session, keyring in $keyring_home"
+dbus-run-session -- sh -c 'eval "$(printf %s namdrunner-test | HOME="$0" gnome-keyring-daemon --unlock --components=secrets)" &&
+  export GNOME_KEYRING_CONTROL && eval "$(HOME="$0" gnome-keyring-daemon --start --components=secrets)" &&
+  printf probe | timeout 20 secret-tool store --label "namdrunner test probe" namdrunner-probe 1 && secret-tool clear namdrunner-probe 1 &&
+  shift && exec "$@"' \
+  "$keyring_home" -- "$MVNW" -B -f "$ROOT/pom.xml" verify "$@"
 # the p2 route for plug-ins: install the example feature from the built site into the built product, and remove it
 "$ROOT/examples/p2-install-check.sh"
 # the desktop downloads: macOS application bundles (layout, Info.plist), the Linux archive with its own Java (started)
@@ -47,4 +59,6 @@ fi
 # one short round, without the slowest baseline; it fails when a benchmark could not run, never on a time
 log "benchmark.sh, one short round"
 BENCHMARK_QUICK=1 "$ROOT/benchmark.sh" 1
+# the built product under other HOME, NAMDRUNNER_HOME, -D options and a preference: where its files appear
+"$ROOT/releng/org.namdrunner.product/data-locations-check.sh"
 log "all tests passed in $(( $(date +%s) - started )) s"

@@ -1,7 +1,7 @@
 @echo off
 rem Starts NAMDRunner. Needs Java 21 or newer: JAVA_HOME if it is 21+, else java on PATH if it is 21+, else
 rem the newest JDK under Eclipse Adoptium, Java, Microsoft or Zulu in Program Files. Without one it says where to get one.
-rem Data (jobs database, settings) lives in %USERPROFILE%\.namdrunner.
+rem Data: %NAMDRUNNER_HOME%, else %USERPROFILE%\.namdrunner (Java's user.home); the workbench applies the rule (docs/data-locations.md).
 setlocal EnableDelayedExpansion
 set "HERE=%~dp0"
 set "JAVA="
@@ -20,8 +20,7 @@ if not defined JAVA (
 set "LAUNCHER="
 for /f "delims=" %%f in ('dir /b /o-n "%HERE%plugins\org.eclipse.equinox.launcher_*.jar" 2^>nul') do if not defined LAUNCHER set "LAUNCHER=%HERE%plugins\%%f"
 if not defined LAUNCHER (echo No plugins\org.eclipse.equinox.launcher_*.jar in %HERE%: is this an unpacked NAMDRunner? & exit /b 1)
-if not exist "%USERPROFILE%\.namdrunner" mkdir "%USERPROFILE%\.namdrunner"
-"%JAVA%" -Dosgi.requiredJavaVersion=21 -Xmx1g -jar "%LAUNCHER%" -data "%USERPROFILE%\.namdrunner\workspace" %*
+"%JAVA%" -Dosgi.requiredJavaVersion=21 -Xmx1g -jar "%LAUNCHER%" %*
 exit /b %ERRORLEVEL%
 
 rem :try <java.exe>: sets JAVA when that java exists and reports version 21 or newer

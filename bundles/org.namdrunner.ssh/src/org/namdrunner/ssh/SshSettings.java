@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import org.namdrunner.core.cluster.RetryPolicy;
+import org.namdrunner.core.location.DataLocations;
 
 /**
  * Where the SSH transport finds what OpenSSH users already have: known hosts, the client config, the agent
@@ -23,11 +24,15 @@ public record SshSettings(Path knownHosts, Path sshConfig, Path agentSocket, Pat
         Objects.requireNonNull(retryPolicy, "retryPolicy");
     }
 
-    /** The current user's ~/.ssh/known_hosts, ~/.ssh/config, keys in ~/.ssh, and the agent of SSH_AUTH_SOCK. */
+    /**
+     * The current user's known_hosts (where {@link DataLocations} puts it: {@code -Dnamdrunner.knownHosts}, else
+     * ~/.ssh/known_hosts), ~/.ssh/config, keys in ~/.ssh, and the agent of SSH_AUTH_SOCK.
+     */
     public static SshSettings forCurrentUser() {
-        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        DataLocations places = DataLocations.current();
+        Path ssh = places.sshFolder();
         String sock = System.getenv("SSH_AUTH_SOCK");
-        return new SshSettings(ssh.resolve("known_hosts"), ssh.resolve("config"),
+        return new SshSettings(places.knownHosts().path(), ssh.resolve("config"),
                 sock == null || sock.isBlank() ? null : Path.of(sock), ssh, RetryPolicy.standard());
     }
 

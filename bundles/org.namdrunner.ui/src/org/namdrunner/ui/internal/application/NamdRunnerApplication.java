@@ -11,6 +11,8 @@ public class NamdRunnerApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        InstanceArea.applyDataLocations();
+        InstanceArea.printIfAsked();
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new NamdRunnerWorkbenchAdvisor());
