@@ -161,7 +161,7 @@ class BatchScriptWizardTest {
         assertTrue(files.contains(BatchScriptJobType.SCRIPT_FILE), files.toString());
         assertEquals(SCRIPT, Screen.sync(() -> review.fileText(BatchScriptJobType.SCRIPT_FILE)));
         String sbatch = Screen.sync(() -> review.fileText("scripts/job.sbatch"));
-        assertTrue(sbatch.contains("#SBATCH --partition=debug") && sbatch.contains("bash scripts/user_script.sh > batch_output.log 2>&1")
+        assertTrue(sbatch.contains("#SBATCH --partition=acpu") && sbatch.contains("bash scripts/user_script.sh > batch_output.log 2>&1")
                 && sbatch.contains("for f in out/sum.txt; do"), sbatch);
         Screen.run(() -> {
             var submitNow = Screen.button(wizard, ReviewPage.SUBMIT_NOW);
