@@ -10,6 +10,7 @@ import org.namdrunner.ui.internal.prompts.HostKeyDialog;
 public final class HostKeys {
 
     private static final AtomicBoolean ANSWERED = new AtomicBoolean();
+    private static final AtomicBoolean ANSWERED_TRANSFER = new AtomicBoolean();
 
     private HostKeys() {
     }
@@ -32,6 +33,26 @@ public final class HostKeys {
         Screenshots.capture(s, "dialog-host-key");
         Dialogs.press(s, HostKeyDialog.REMEMBER);
         ANSWERED.set(true);
+        return true;
+    }
+
+    /**
+     * The built-in Alpine profile names a transfer host with a key of its own (the twin's 127.0.0.2): the first
+     * file transfer asks for it once, after the login host's.
+     */
+    public static boolean trustTransferHostIfAsked(String expectedFingerprint, Duration deadline) throws Exception {
+        if (ANSWERED_TRANSFER.get()) {
+            return false;
+        }
+        try {
+            Ui.waitUntil("the transfer host's host-key dialog", deadline, () -> Widgets.shell(HostKeyDialog.TITLE)
+                    .map(s -> Dialogs.text(s).contains(expectedFingerprint)).orElse(false));
+        } catch (AssertionError notShown) {
+            return false;
+        }
+        Shell s = Dialogs.waitFor(HostKeyDialog.TITLE, Duration.ofSeconds(1));
+        Dialogs.press(s, HostKeyDialog.REMEMBER);
+        ANSWERED_TRANSFER.set(true);
         return true;
     }
 }

@@ -82,6 +82,7 @@ class JobLifecycleUiTest {
         wizard.finish();
 
         HostKeys.trustIfAsked(fingerprint, Duration.ofSeconds(30));
+        HostKeys.trustTransferHostIfAsked(TestClusterSetup.cluster().get("transferHostKeySha256"), Duration.ofSeconds(30));
         jobs.waitForRow(NAME, Duration.ofSeconds(60));
         assertEquals("Created", jobs.status(NAME));
         Screenshots.capture(Workbench.window().getShell(), "jobs-view-created");
