@@ -56,7 +56,9 @@ else
   mkdir -p "$DIST/updates/$FULL" "$DIST/$FULL"
   cp -r "$PRODUCT_REPO" "$DIST/updates/$FULL/product"
   cp -r "$SITE_REPO" "$DIST/updates/$FULL/plugins"
-  cp "$PRODUCTS"/namdrunner-*.{tar.gz,zip} "$DIST/$FULL/"
+  for f in "$PRODUCTS"/namdrunner-*.tar.gz "$PRODUCTS"/namdrunner-*.zip; do   # named for the release: namdrunner-X.Y.Z.Q-<platform>
+    cp "$f" "$DIST/$FULL/$(basename "$f" | sed "s/^namdrunner-$VERSION-SNAPSHOT-/namdrunner-$FULL-/")"
+  done
   (cd "$DIST/$FULL" && sha256sum namdrunner-* >SHA256SUMS)
   printf '%s\t%s\t%s\t%s\n' "$FULL" "$COMMIT" "$now" "release" >>"$HISTORY"
   log "filed $FULL: $(ls "$DIST/$FULL" | grep -c '^namdrunner-') archives, update site child updates/$FULL"

@@ -57,6 +57,11 @@ N1_SITE=$WORK/src/releng/org.namdrunner.product/target/repository
 built=$(date +%s)
 
 db_sum=$(sha256sum <"$HOME_DIR/.namdrunner/namdrunner.db")
+# a site that cannot be read is an error with the reason, never "up to date"
+if bad=$(app -application org.namdrunner.update.headless -repository "file:$WORK/no-such-site" 2>&1); then
+  fail "an unreadable site was not reported as an error: $bad"
+fi
+echo "$bad" | grep -q 'cannot read the update site' || fail "an unreadable site gave no reason: $bad"
 update_started=$(date +%s)
 app -application org.namdrunner.update.headless -repository "file:$N1_SITE" | tee "$WORK/update.txt"
 grep -q '^updated:' "$WORK/update.txt" || fail "N did not update itself from N+1's site"

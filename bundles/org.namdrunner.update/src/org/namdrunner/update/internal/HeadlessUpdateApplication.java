@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
+import org.eclipse.equinox.p2.core.ProvisionException;
 import org.eclipse.equinox.p2.engine.IProfile;
 import org.eclipse.equinox.p2.engine.IProfileRegistry;
 import org.eclipse.equinox.p2.metadata.IInstallableUnit;
@@ -20,6 +21,8 @@ import org.eclipse.equinox.p2.operations.ProvisioningSession;
 import org.eclipse.equinox.p2.operations.Update;
 import org.eclipse.equinox.p2.operations.UpdateOperation;
 import org.eclipse.equinox.p2.query.QueryUtil;
+import org.eclipse.equinox.p2.repository.IRepositoryManager;
+import org.eclipse.equinox.p2.repository.metadata.IMetadataRepositoryManager;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -78,6 +81,18 @@ public class HeadlessUpdateApplication implements IApplication {
     }
 
     private Object update(IProvisioningAgent agent, List<URI> sites, IProgressMonitor monitor) {
+        // an unreadable site must not look like "nothing to update": load each one first, and say why it failed
+        IMetadataRepositoryManager repositories = agent.getService(IMetadataRepositoryManager.class);
+        if (sites.isEmpty() && repositories.getKnownRepositories(IRepositoryManager.REPOSITORIES_ALL).length == 0) {
+            return fail("no update site is known: add one under Window > Preferences > Install/Update > Available Software Sites, or pass -repository <site>");
+        }
+        for (URI site : sites) {
+            try {
+                repositories.loadRepository(site, monitor);
+            } catch (ProvisionException e) {
+                return fail("cannot read the update site " + site + ": " + e.getMessage());
+            }
+        }
         UpdateOperation operation = new UpdateOperation(new ProvisioningSession(agent));
         if (!sites.isEmpty()) {
             URI[] uris = sites.toArray(URI[]::new);
