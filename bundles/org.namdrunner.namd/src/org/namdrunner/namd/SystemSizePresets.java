@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.ResourceLimits;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.MemorySize;
 import org.namdrunner.core.model.Resources;
@@ -48,15 +49,24 @@ public final class SystemSizePresets {
     }
 
     /**
-     * The preset as a request on this cluster: its first partition, QoS and account, the walltime cut to the
-     * cluster's longest and the memory to 90 % of one node's (as the other presets) (the resources page says when a value was cut).
+     * The preset as a request on this cluster, never more than one node: its first partition and account; the
+     * QoS of that partition whose MaxWall fits the walltime (e.g. cpu-long for 48 h on Alpine's acpu), else the
+     * walltime cut to the longest the partition's QoS (and the cluster) allow; at most one node's cores, and the
+     * memory cut to 90 % of one node's (the resources page says when a value was cut).
      */
     public static Resources resources(SizePreset preset, ClusterProfile profile) {
+        String partition = first(profile.partitions());
+        String qos = ResourceLimits.qosFor(profile, partition, preset.walltime(), first(profile.qos()));
         Duration wall = preset.walltime().compareTo(profile.maxWalltime()) > 0 ? profile.maxWalltime() : preset.walltime();
+        Duration qosMax = profile.limits().maxWalltime(qos).orElse(wall);
+        if (wall.compareTo(qosMax) > 0) {
+            wall = qosMax;
+        }
         long nodeMb = profile.memoryPerNodeMb();
         MemorySize memory = preset.memory().toMegabytes() > nodeMb ? MemorySize.gigabytes(Math.max(1, nodeMb * 9 / 10 / 1024))
                 : preset.memory();
-        return new Resources(preset.cores(), memory, wall, first(profile.partitions()), first(profile.qos()), first(profile.accounts()), 0, "");
+        int cores = Math.min(preset.cores(), profile.coresPerNode());
+        return new Resources(cores, memory, wall, partition, qos, first(profile.accounts()), 0, "");
     }
 
     private static String first(List<String> list) {

@@ -32,11 +32,13 @@ import org.namdrunner.core.validation.InputRules;
  * @param memoryPerNodeMb  usable memory of one node in MB, to check requests
  * @param maxWalltime      the longest walltime any QoS allows
  * @param pollInterval     minimum time between automatic status polls
+ * @param limits           each QoS's longest walltime and the QoS each partition accepts ({@link ClusterLimits#NONE}
+ *                         when unknown, as for profiles stored before limits existed)
  */
 public record ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
         String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
         List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
-        long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval) {
+        long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits) {
 
     /** The ways a cluster accepts a login. */
     public enum AuthMethod {
@@ -49,6 +51,15 @@ public record ClusterProfile(String id, String name, String host, int port, Stri
     }
 
     public static final String JOBS_FOLDER = "namdrunner_jobs";
+
+    /** A profile without QoS/partition limits (the form every profile had before {@link ClusterLimits}). */
+    public ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
+            String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
+            List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
+            long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval) {
+        this(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines, partitions, qos,
+                accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, ClusterLimits.NONE);
+    }
 
     public ClusterProfile {
         InputRules.checkName("id", "profile id", id);
@@ -97,6 +108,14 @@ public record ClusterProfile(String id, String name, String host, int port, Stri
         if (pollInterval.compareTo(Duration.ofSeconds(5)) < 0) {
             throw new InvalidInputException("pollInterval", "The poll interval must be at least 5 seconds.");
         }
+        limits = limits == null ? ClusterLimits.NONE : limits;
+    }
+
+    /** The same profile with other limits. */
+    public ClusterProfile withLimits(ClusterLimits newLimits) {
+        return new ClusterProfile(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines,
+                partitions, qos, accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval,
+                newLimits);
     }
 
     /** The host for SFTP transfers: the transfer host when one is set, else the login host. */

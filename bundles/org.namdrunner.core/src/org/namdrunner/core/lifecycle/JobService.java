@@ -146,8 +146,10 @@ public final class JobService {
         Map<String, String> files = new LinkedHashMap<>();
         type.renderFiles(job, params, profile).forEach((path, content) -> files.put(InputRules.checkRelativePath(path), content));
         String body = type.renderBatchBody(job, params, profile);
+        // the job copies its own results at its end, so no trajectory is copied on the login node afterwards
         String script = scheduler.renderScript(new BatchScriptRequest(job.name(), job.resources(), profile,
-                job.scratchDir().orElseThrow(), body));
+                job.scratchDir().orElseThrow(), body, RemotePaths.join(job.projectDir().orElseThrow(), JobFolders.OUTPUTS),
+                ResultCollector.declaredResults(type, job)));
         files.put(JobFolders.SCRIPTS + "/" + scheduler.scriptFileName(), script);
         return files;
     }

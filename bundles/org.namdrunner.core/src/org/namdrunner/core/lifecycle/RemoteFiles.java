@@ -72,6 +72,28 @@ final class RemoteFiles {
         return copied;
     }
 
+    /** Which of these relative paths below {@code dir} are files (one light {@code test -f} per path, no copy). */
+    static List<String> existing(ClusterConnection c, String dir, List<String> paths, IProgressMonitor monitor) throws ClusterException {
+        RemotePaths.checkAbsolute("dir", dir);
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder cmd = new StringBuilder();
+        for (String path : paths) {
+            cmd.append("if [ -f ").append(ShellQuoting.quote(RemotePaths.join(dir, path))).append(" ]; then ")
+                    .append(ShellQuoting.command("printf", "%s\\n", path)).append("; fi\n");
+        }
+        ExecResult r = c.exec(cmd.toString(), QUICK, monitor);
+        check(r, "look for result files in " + dir);
+        List<String> found = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            if (paths.contains(line)) {
+                found.add(line);
+            }
+        }
+        return found;
+    }
+
     /** Names of the plain files in a remote folder that pass the path rules; others are skipped. */
     static List<String> listFiles(ClusterConnection c, String dir, IProgressMonitor monitor) throws ClusterException {
         RemotePaths.checkAbsolute("dir", dir);

@@ -11,6 +11,7 @@ import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.model.ErrorInfo;
+import org.namdrunner.core.scheduler.BatchScriptRequest;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.store.JobStore;
@@ -19,7 +20,8 @@ import org.namdrunner.core.store.StoreException;
 import org.namdrunner.core.validation.InputRules;
 
 /**
- * After a job finished: copies what it wrote in scratch into the project's outputs folder, records the
+ * After a job finished: its script has copied what it wrote into the project's outputs folder (only SLURM's
+ * .out/.err are refreshed here); for a job whose script did not get that far, copies it now. Records the
  * result files (including SLURM's {@code <name>_<id>.out/.err}) and, for a failed job, takes the cause from
  * the job type's log (e.g. a NAMD {@code FATAL ERROR:} line).
  */
@@ -31,7 +33,7 @@ final class ResultCollector {
     }
 
     /** The type's result files in subfolders that pass the path rules (a type's mistake must not stop collecting). */
-    private static List<String> declaredResults(JobType type, Job job) {
+    static List<String> declaredResults(JobType type, Job job) {
         if (type == null) {
             return List.of();
         }
@@ -48,17 +50,42 @@ final class ResultCollector {
         return paths;
     }
 
+    private static List<String> slurmLogs(Job job) {
+        if (job.slurmId().isEmpty()) {
+            return List.of();
+        }
+        String base = job.name() + "_" + job.slurmId().get();
+        try {
+            return List.of(InputRules.checkRelativePath(base + ".out"), InputRules.checkRelativePath(base + ".err"));
+        } catch (InvalidInputException e) {
+            return List.of();
+        }
+    }
+
     static void collect(JobStore store, ClusterConnection c, JobType type, Job job, Clock clock, IProgressMonitor monitor)
             throws StoreException {
         String outputs = RemotePaths.join(job.projectDir().orElseThrow(), JobFolders.OUTPUTS);
         Job.Builder b = job.toBuilder();
         try {
-            RemoteFiles.copyTopLevelFiles(c, job.scratchDir().orElseThrow(), outputs, monitor);
+            String scratch = job.scratchDir().orElseThrow();
+            List<String> named = declaredResults(type, job);
+            boolean copiedByJob = RemoteFiles.listFiles(c, outputs, monitor).contains(BatchScriptRequest.RESULTS_COPIED);
+            if (copiedByJob) {
+                // the job copied its results at its end; only SLURM's own small .out/.err may have grown since
+                RemoteFiles.copyNamedFiles(c, scratch, outputs, slurmLogs(job), monitor);
+            } else {
+                // a job that never ran its script to the end (cancelled while pending, node failure, older script)
+                RemoteFiles.copyTopLevelFiles(c, scratch, outputs, monitor);
+            }
             List<String> files = new ArrayList<>();
             for (String name : RemoteFiles.listFiles(c, outputs, monitor)) {
-                files.add(JobFolders.OUTPUTS + "/" + name);
+                if (!name.equals(BatchScriptRequest.RESULTS_COPIED)) {
+                    files.add(JobFolders.OUTPUTS + "/" + name);
+                }
             }
-            for (String path : RemoteFiles.copyNamedFiles(c, job.scratchDir().orElseThrow(), outputs, declaredResults(type, job), monitor)) {
+            List<String> present = copiedByJob ? RemoteFiles.existing(c, outputs, named, monitor)
+                    : RemoteFiles.copyNamedFiles(c, scratch, outputs, named, monitor);
+            for (String path : present) {
                 if (!files.contains(JobFolders.OUTPUTS + "/" + path)) {
                     files.add(JobFolders.OUTPUTS + "/" + path);
                 }

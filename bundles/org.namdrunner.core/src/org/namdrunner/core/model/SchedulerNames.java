@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import static org.namdrunner.core.validation.InputRules.printable;
 
 /** Checks names that end up as sbatch options: partitions, QoS, accounts, constraints. */
-final class SchedulerNames {
+public final class SchedulerNames {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** SLURM constraint expressions: features joined by &amp; | and brackets, no spaces or shell syntax. */
@@ -14,7 +14,7 @@ final class SchedulerNames {
     private SchedulerNames() {
     }
 
-    static String check(String field, String value) {
+    public static String check(String field, String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -17,6 +19,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 
+import org.namdrunner.core.cluster.ClusterLimits;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.ErrorInfo;
 import org.namdrunner.core.model.MemorySize;
@@ -181,6 +184,14 @@ public final class JsonCodec {
         o.addProperty("memoryPerNodeMb", p.memoryPerNodeMb());
         o.addProperty("maxWalltimeSeconds", p.maxWalltime().toSeconds());
         o.addProperty("pollIntervalSeconds", p.pollInterval().toSeconds());
+        if (!p.limits().isEmpty()) {
+            JsonObject qos = new JsonObject();
+            p.limits().qosMaxWalltime().forEach((name, max) -> qos.addProperty(name, max.toSeconds()));
+            o.add("qosMaxWalltimeSeconds", qos);
+            JsonObject partitions = new JsonObject();
+            p.limits().partitionQos().forEach((name, accepted) -> partitions.add(name, GSON.toJsonTree(accepted)));
+            o.add("partitionQos", partitions);
+        }
         return o.toString();
     }
 
@@ -191,7 +202,22 @@ public final class JsonCodec {
                 str(o, "commandPrefix"), GSON.fromJson(o.get("moduleLines"), STRINGS), GSON.fromJson(o.get("partitions"), STRINGS),
                 GSON.fromJson(o.get("qos"), STRINGS), GSON.fromJson(o.get("accounts"), STRINGS), str(o, "projectsRoot"),
                 str(o, "scratchRoot"), o.get("coresPerNode").getAsInt(), o.get("memoryPerNodeMb").getAsLong(),
-                Duration.ofSeconds(o.get("maxWalltimeSeconds").getAsLong()), Duration.ofSeconds(o.get("pollIntervalSeconds").getAsLong()));
+                Duration.ofSeconds(o.get("maxWalltimeSeconds").getAsLong()), Duration.ofSeconds(o.get("pollIntervalSeconds").getAsLong()),
+                limits(o));
+    }
+
+    /** Profiles stored before limits existed have neither key and load with {@link ClusterLimits#NONE}. */
+    private static ClusterLimits limits(JsonObject o) {
+        Map<String, Duration> qos = new LinkedHashMap<>();
+        if (o.has("qosMaxWalltimeSeconds") && o.get("qosMaxWalltimeSeconds").isJsonObject()) {
+            o.getAsJsonObject("qosMaxWalltimeSeconds").entrySet()
+                    .forEach(e -> qos.put(e.getKey(), Duration.ofSeconds(e.getValue().getAsLong())));
+        }
+        Map<String, List<String>> partitions = new LinkedHashMap<>();
+        if (o.has("partitionQos") && o.get("partitionQos").isJsonObject()) {
+            o.getAsJsonObject("partitionQos").entrySet().forEach(e -> partitions.put(e.getKey(), GSON.fromJson(e.getValue(), STRINGS)));
+        }
+        return new ClusterLimits(qos, partitions);
     }
 
     private static String str(JsonObject o, String key) {

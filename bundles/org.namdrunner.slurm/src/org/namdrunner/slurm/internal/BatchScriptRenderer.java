@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.RemotePaths;
+import org.namdrunner.core.cluster.ResourceLimits;
 import org.namdrunner.core.cluster.ShellQuoting;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.MemorySize;
@@ -53,8 +54,37 @@ public final class BatchScriptRenderer {
             script.append(line).append('\n');
         }
         script.append("cd ").append(ShellQuoting.quote(scratchDir)).append(" || exit 1\n\n");
+        if (!request.resultsDir().isEmpty()) {
+            script.append(resultsCopy(RemotePaths.checkAbsolute("resultsDir", request.resultsDir()), request.resultPaths()));
+        }
         script.append(unixLines(request.body()));
         return script.toString();
+    }
+
+    /**
+     * The job copies its results itself, on the compute node, when it ends: normally, on failure, and on scancel
+     * or TIMEOUT (SLURM sends SIGTERM first; the trap turns it into an exit, so the EXIT trap runs within KillWait).
+     * {@code cp -pu} makes a second run cheap. The marker file tells the collector that nothing is left to copy.
+     */
+    private static String resultsCopy(String outputs, List<String> paths) {
+        String out = ShellQuoting.quote(outputs);
+        StringBuilder b = new StringBuilder("# NAMDRunner: this job copies its own results to the project folder when it ends\n")
+                .append("namdrunner_copy_results() {\n")
+                .append("    mkdir -p -- ").append(out).append(" || return\n")
+                .append("    find . -maxdepth 1 -type f ! -name ").append(ShellQuoting.quote(BatchScriptRequest.RESULTS_COPIED))
+                .append(" -exec cp -pu -t ").append(out).append(" {} +\n");
+        for (String path : paths) {
+            String target = RemotePaths.join(outputs, path);
+            String folder = target.substring(0, target.lastIndexOf('/'));
+            b.append("    if [ -f ").append(ShellQuoting.quote(path)).append(" ]; then mkdir -p -- ").append(ShellQuoting.quote(folder))
+                    .append(" && cp -pu -- ").append(ShellQuoting.quote(path)).append(' ').append(ShellQuoting.quote(target))
+                    .append("; fi\n");
+        }
+        b.append("    touch -- ").append(ShellQuoting.quote(RemotePaths.join(outputs, BatchScriptRequest.RESULTS_COPIED))).append('\n')
+                .append("}\n")
+                .append("trap namdrunner_copy_results EXIT\n")
+                .append("trap 'exit 143' TERM\n\n");
+        return b.toString();
     }
 
     /** Whole nodes for {@code cores} MPI tasks: ceil(cores / cores per node). */
@@ -75,6 +105,7 @@ public final class BatchScriptRenderer {
                     + profile.name() + " has at most " + readableMemory(profile.memoryPerNodeMb())
                     + ". Ask for at most that much per node.");
         }
+        ResourceLimits.check(profile, r);
         if (r.walltime().compareTo(profile.maxWalltime()) > 0) {
             Resources longest = r.withWalltime(profile.maxWalltime());
             throw new InvalidInputException("walltime", "The walltime " + r.walltimeForSlurm() + " is longer than "

@@ -2,9 +2,11 @@ package org.namdrunner.ssh.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import com.jcraft.jsch.UIKeyboardInteractive;
 import com.jcraft.jsch.UserInfo;
@@ -39,6 +41,9 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
     private volatile boolean cancelled;
     private volatile String unanswerable;
     private volatile String exhausted;
+    private volatile String serverSaid;
+    private volatile String rejectedPrompt;
+    private final Set<String> answered = new HashSet<>();
 
     PromptingUserInfo(CredentialPrompter prompter, String destination, String keyFile, AuthMethod method) {
         this.prompter = prompter;
@@ -84,8 +89,21 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
         unanswerable = what;
     }
 
+    /** What the server wrote after an answer (e.g. Duo's "Invalid passcode, please try again."), or null. */
+    String serverSaid() {
+        return serverSaid;
+    }
+
+    /**
+     * The prompt the server asked again after it was answered (a wrong password or Duo answer), or null. The attempt
+     * then stops: asking the same question again without saying why would be a silent loop.
+     */
+    String rejectedPrompt() {
+        return rejectedPrompt;
+    }
+
     private boolean stopped() {
-        return cancelled || unanswerable != null || exhausted != null;
+        return cancelled || unanswerable != null || exhausted != null || rejectedPrompt != null;
     }
 
     @Override
@@ -172,18 +190,30 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
         if (stopped()) {
             return null;
         }
+        String text = ((name == null ? "" : name) + "\n" + (instruction == null ? "" : instruction)).strip();
+        if (!answered.isEmpty() && !text.isEmpty()) {
+            serverSaid = text;
+        }
         if (prompt.length == 0) {
             // an information-only round (e.g. "Duo push sent"): show it, nothing to answer
-            String text = (name + "\n" + instruction).strip();
             if (!text.isEmpty()) {
                 prompter.message(destination, text);
             }
             return new String[0];
         }
+        String asked = String.join("\n", prompt);
+        if (answered.contains(asked)) {
+            rejectedPrompt = firstLine(prompt[0]);
+            return null;
+        }
         if (method == AuthMethod.PASSWORD && prompt.length == 1 && !echo[0]
                 && prompt[0].toLowerCase(Locale.ROOT).contains("password")) {
             // a password profile on a server that asks for the password through keyboard-interactive (PAM)
-            return askPassword() ? new String[] { take() } : null;
+            if (askPassword()) {
+                answered.add(asked);
+                return new String[] { take() };
+            }
+            return null;
         }
         if (!someoneToAsk()) {
             unanswerable = "an answer to \"" + prompt[0].strip() + "\"";
@@ -209,9 +239,14 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
             for (int i = 0; i < out.length; i++) {
                 out[i] = new String(list.get(i));
             }
+            answered.add(asked);
             return out;
         } finally {
             list.forEach(a -> Arrays.fill(a, '\0'));
         }
+    }
+
+    private static String firstLine(String text) {
+        return text.strip().lines().findFirst().orElse("").strip();
     }
 }

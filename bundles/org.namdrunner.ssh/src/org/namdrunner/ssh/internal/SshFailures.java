@@ -20,6 +20,7 @@ import com.jcraft.jsch.SftpException;
 
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.FailureKind;
+import org.namdrunner.core.validation.InputRules;
 
 /**
  * The failure classifier: turns JSch, socket and SFTP failures into TRANSIENT (retrying later can help:
@@ -65,12 +66,18 @@ final class SshFailures {
             return new ClusterException(FailureKind.PERMANENT, "The " + info.exhausted() + " for " + destination + " was wrong "
                     + PromptingUserInfo.MAX_SECRET_PROMPTS + " times; NAMDRunner stopped asking.", e);
         }
+        if (info != null && info.rejectedPrompt() != null) {
+            return new ClusterException(FailureKind.PERMANENT, "Login failed: " + destination + " did not accept the answer to \""
+                    + info.rejectedPrompt() + "\"" + said(info) + ". Log in again: check the password, then approve the Duo "
+                    + "push or type a new passcode.", e);
+        }
         if (info != null && info.cancelled()) {
             return new ClusterException(FailureKind.CANCELLED, "Login to " + destination + " was cancelled.", e);
         }
         if (m.startsWith("Auth fail") || m.startsWith("Auth cancel") || m.contains("USERAUTH fail")) {
-            return new ClusterException(FailureKind.PERMANENT, "The cluster " + destination + " refused the login. Check the "
-                    + "user name, key or password (and approve the MFA request if there is one).", e);
+            String asked = info != null && info.askedSomeone() ? "Login failed: " : "";
+            return new ClusterException(FailureKind.PERMANENT, asked + "The cluster " + destination + " refused the login"
+                    + said(info) + ". Check the user name, key or password (and approve the MFA request if there is one).", e);
         }
         if (e instanceof JSchSessionDisconnectException d && PERMANENT_DISCONNECTS.contains(d.getReasonCode())) {
             return new ClusterException(FailureKind.PERMANENT, "The cluster " + destination + " ended the login: "
@@ -81,6 +88,11 @@ final class SshFailures {
                     + "common (" + m + ").", e);
         }
         return network(destination, e);
+    }
+
+    private static String said(PromptingUserInfo info) {
+        String text = info == null ? null : info.serverSaid();
+        return text == null ? "" : " (the server said: '" + InputRules.printable(text.replace('\n', ' ').strip()) + "')";
     }
 
     /** A network-level failure: always TRANSIENT. */

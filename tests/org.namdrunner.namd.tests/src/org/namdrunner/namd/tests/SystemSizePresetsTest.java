@@ -58,6 +58,36 @@ class SystemSizePresetsTest {
         assertEquals(Duration.ofHours(4), tiny.walltime());
     }
 
+    /** On Alpine's acpu (64 cores, cpu-normal 1 day, cpu-long 7 days) the largest preset fits one node and its QoS. */
+    @Test
+    void presetsNeverAskForMoreThanANodeOrTheQosAllows() {
+        java.util.Map<String, Duration> qos = new java.util.LinkedHashMap<>();
+        qos.put("cpu-normal", Duration.ofDays(1));
+        qos.put("cpu-long", Duration.ofDays(7));
+        qos.put("testing", Duration.ofHours(1));
+        ClusterProfile alpine = new ClusterProfile("alpine", "Alpine", "login.rc.colorado.edu", 22, "u", ClusterProfile.AuthMethod.KEY,
+                "", "", "", List.of(), List.of("acpu", "atesting"), List.of("cpu-normal", "cpu-long", "testing"), List.of("ucb-general"),
+                "/projects/u", "/scratch/alpine/u", 64, 240_000, Duration.ofDays(7), Duration.ofSeconds(60),
+                new org.namdrunner.core.cluster.ClusterLimits(qos, java.util.Map.of("acpu", List.of("cpu-normal", "cpu-long"),
+                        "atesting", List.of("testing"))));
+        for (SizePreset preset : SystemSizePresets.all()) {
+            Resources r = SystemSizePresets.resources(preset, alpine);
+            assertTrue(r.cores() <= 64, preset.label() + ": " + r.cores() + " cores");
+            assertTrue(r.memory().toMegabytes() <= 240_000, preset.label());
+            org.namdrunner.core.cluster.ResourceLimits.check(alpine, r);
+        }
+        Resources big = SystemSizePresets.resources(SystemSizePresets.forAtoms(200_000), alpine);
+        assertEquals(64, big.cores(), "128 cores capped at one node");
+        assertEquals("cpu-long", big.qos(), "48 h needs cpu-long");
+        assertEquals(Duration.ofHours(48), big.walltime());
+        assertEquals("cpu-normal", SystemSizePresets.resources(SystemSizePresets.forAtoms(20_000), alpine).qos());
+        ClusterProfile testing = new ClusterProfile("t", "T", "h", 22, "u", ClusterProfile.AuthMethod.KEY, "", "", "", List.of(),
+                List.of("atesting"), List.of("testing"), List.of(), "/p/u", "/s/u", 64, 240_000, Duration.ofDays(7),
+                Duration.ofSeconds(60), alpine.limits());
+        assertEquals(Duration.ofHours(1), SystemSizePresets.resources(SystemSizePresets.forAtoms(20_000), testing).walltime(),
+                "cut to the testing QoS's hour");
+    }
+
     @Test
     void theAtomCountComesFromThePsfHeader() throws Exception {
         Path psf = Files.writeString(dir.resolve("a.psf"), "PSF EXT CMAP\n\n       2 !NTITLE\n REMARKS x\n REMARKS y\n\n"

@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
+import org.namdrunner.core.cluster.ClusterLimits;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.ClusterProfileRegistry;
 import org.namdrunner.core.validation.InputRules;
@@ -61,7 +62,26 @@ public final class ExtensionClusterProfiles implements ClusterProfileRegistry {
                 names(e, "partition", "name", user), names(e, "qos", "name", user), names(e, "account", "name", user),
                 text(e, "projectsRoot").replace("{user}", user), text(e, "scratchRoot").replace("{user}", user),
                 integer(e, "coresPerNode", 1), integer(e, "memoryPerNodeMb", 1),
-                Duration.ofHours(integer(e, "maxWalltimeHours", 24)), Duration.ofSeconds(integer(e, "pollIntervalSeconds", 60)));
+                Duration.ofHours(integer(e, "maxWalltimeHours", 24)), Duration.ofSeconds(integer(e, "pollIntervalSeconds", 60)),
+                limits(e));
+    }
+
+    private static ClusterLimits limits(IConfigurationElement e) {
+        Map<String, Duration> qos = new LinkedHashMap<>();
+        for (IConfigurationElement q : e.getChildren("qos")) {
+            String max = text(q, "maxWalltime");
+            if (!max.isBlank()) {
+                qos.put(text(q, "name"), ClusterLimits.walltime(max));
+            }
+        }
+        Map<String, List<String>> partitions = new LinkedHashMap<>();
+        for (IConfigurationElement p : e.getChildren("partition")) {
+            String accepted = text(p, "qos");
+            if (!accepted.isBlank()) {
+                partitions.put(text(p, "name"), List.of(accepted.strip().split("\\s*,\\s*")));
+            }
+        }
+        return new ClusterLimits(qos, partitions);
     }
 
     private static String text(IConfigurationElement e, String attribute) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.ResourceLimits;
 import org.namdrunner.core.model.Resources;
 import org.namdrunner.ui.internal.views.JobTimes;
 
@@ -35,6 +36,7 @@ public final class ResourceCheck {
         if (!r.qos().isEmpty() && !p.qos().isEmpty() && !p.qos().contains(r.qos())) {
             errors.add("QoS: '" + r.qos() + "' is not one of " + String.join(", ", p.qos()) + ".");
         }
+        errors.addAll(ResourceLimits.qosProblems(p, r));
         if (!r.account().isEmpty() && !p.accounts().isEmpty() && !p.accounts().contains(r.account())) {
             notes.add("Account '" + r.account() + "' is not in the cluster profile; SLURM refuses it if you cannot use it.");
         }
