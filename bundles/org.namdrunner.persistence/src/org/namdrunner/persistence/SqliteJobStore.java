@@ -1,6 +1,7 @@
 package org.namdrunner.persistence;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import org.namdrunner.core.store.StoreException;
 import org.namdrunner.core.store.StoredTemplate;
 import org.namdrunner.core.store.TemplateStore;
 import org.namdrunner.core.validation.InputRules;
+import org.namdrunner.persistence.internal.Backups;
 import org.namdrunner.persistence.internal.BatchApply;
 import org.namdrunner.persistence.internal.Database;
 import org.namdrunner.persistence.internal.HistoryTable;
@@ -33,6 +35,7 @@ import org.namdrunner.persistence.internal.JobTable;
 import org.namdrunner.persistence.internal.ListenerCalls;
 import org.namdrunner.persistence.internal.MetadataTable;
 import org.namdrunner.persistence.internal.ProfileTable;
+import org.namdrunner.persistence.internal.Restore;
 import org.namdrunner.persistence.internal.StoreProblem;
 import org.namdrunner.persistence.internal.TemplateTable;
 
@@ -75,6 +78,74 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Temp
     /** The database file (absolute). */
     public Path file() {
         return db.file();
+    }
+
+    /** The backups of this file, newest first (made before each migration and once a day, {@link Backups#DEFAULT_KEEP} kept). */
+    public List<Backups.Backup> backups() {
+        return db.backups().list();
+    }
+
+    /** Makes a backup now, e.g. before an import. */
+    public Backups.Backup backupNow(String reason) throws StoreException {
+        return db.backup(reason);
+    }
+
+    /** Why the last automatic backup failed, if it did (the write it followed was committed all the same). */
+    public Optional<StoreException> lastBackupFailure() {
+        return db.lastBackupFailure();
+    }
+
+    /** A self-contained, checked copy of the whole file at {@code target} (see {@link JobArchive#exportDatabase}). */
+    void copyTo(Path target) throws StoreException {
+        db.copyTo(target);
+    }
+
+    /**
+     * Adds the jobs not stored yet, each with its history row for row, and the profiles they name that are missing, in
+     * one transaction; a job whose id is taken is left as it is.
+     */
+    JobArchive.ImportReport importRecords(List<JobArchive.JobRecord> records, List<ClusterProfile> profilesUsed) throws StoreException {
+        List<String[]> rows = new ArrayList<>();
+        for (JobArchive.JobRecord r : records) {
+            rows.add(JobRows.values(JobChecks.check(r.job())));
+        }
+        List<String> imported = new ArrayList<>();
+        List<String> alreadyHere = new ArrayList<>();
+        List<String> profilesAdded = new ArrayList<>();
+        db.write("import " + records.size() + " jobs", () -> {
+            for (int i = 0; i < records.size(); i++) {
+                JobArchive.JobRecord r = records.get(i);
+                if (jobs.insert(rows.get(i))) {
+                    history.append(r.history());
+                    imported.add(r.job().id());
+                } else {
+                    alreadyHere.add(r.job().id());
+                }
+            }
+            Set<String> present = new LinkedHashSet<>();
+            for (ClusterProfile p : profiles.all()) {
+                present.add(p.id());
+            }
+            for (ClusterProfile p : profilesUsed) {
+                if (!present.contains(p.id())) {
+                    profiles.save(p);
+                    profilesAdded.add(p.id());
+                }
+            }
+            return null;
+        });
+        tell(new LinkedHashSet<>(imported));
+        return new JobArchive.ImportReport(imported, alreadyHere, profilesAdded);
+    }
+
+    /**
+     * Puts {@code backup} in place of the database at {@code database}, which must not be open. The file that was
+     * there (damaged, say) is not deleted: it and its -wal/-shm are renamed {@code <name>.damaged-<time>}.
+     *
+     * @return the name the old file now has, or empty when there was none
+     */
+    public static Optional<Path> restoreBackup(Path database, Path backup) throws StoreException {
+        return Restore.replace(database.toAbsolutePath().normalize(), backup);
     }
 
     @Override

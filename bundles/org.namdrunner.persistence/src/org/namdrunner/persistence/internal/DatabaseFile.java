@@ -44,6 +44,10 @@ final class DatabaseFile {
             if (!Files.isRegularFile(path)) {
                 throw new StoreException("The jobs database " + path + " is not a regular file.");
             }
+            if (isOnReadOnlyFileSystem(path)) {
+                throw new StoreException("The jobs database " + path + " is on a read-only file system; nothing can be saved there. "
+                        + "Make it writable again (e.g. remount it) or choose another file; it was left untouched.");
+            }
             if (!Files.isReadable(path) || !Files.isWritable(path)) {
                 throw new StoreException("The jobs database " + path + " cannot be read and written by this user (check its permissions).");
             }
@@ -55,6 +59,14 @@ final class DatabaseFile {
             throw new StoreException("Cannot create the jobs database in " + parent + ": the folder is not writable.");
         }
         return path;
+    }
+
+    private static boolean isOnReadOnlyFileSystem(Path path) {
+        try {
+            return Files.getFileStore(path).isReadOnly();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean hasSqliteHeader(Path path) throws StoreException {
