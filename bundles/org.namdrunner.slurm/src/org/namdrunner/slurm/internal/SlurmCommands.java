@@ -6,6 +6,8 @@ import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
+import org.namdrunner.core.scheduler.JobTag;
+import org.namdrunner.core.validation.InputRules;
 
 /**
  * The command lines NAMDRunner sends to a SLURM cluster. Every variable part goes through
@@ -39,10 +41,26 @@ public final class SlurmCommands {
                 + " --format=" + ShellQuoting.quote(SacctParser.FORMAT));
     }
 
-    /** sbatch run in the job's folder, so relative output paths in the script land there. */
-    public String sbatch(String workDir, String scriptPath) {
+    /**
+     * sbatch run in the job's folder, so relative output paths in the script land there (and SLURM's working
+     * directory is that folder); the tag, when given, becomes the job's comment.
+     */
+    public String sbatch(String workDir, String scriptPath, JobTag tag) {
         return withPrefix("cd " + ShellQuoting.quote(RemotePaths.checkAbsolute("workDir", workDir))
-                + " && sbatch --parsable " + ShellQuoting.quote(RemotePaths.checkAbsolute("scriptPath", scriptPath)));
+                + " && sbatch --parsable " + (tag == null ? "" : "--comment=" + ShellQuoting.quote(tag.text()) + " ")
+                + ShellQuoting.quote(RemotePaths.checkAbsolute("scriptPath", scriptPath)));
+    }
+
+    /** This user's jobs of one name that the controller still has, finished ones included. */
+    public String squeueByName(String jobName) {
+        return withPrefix(TIME_FORMAT + " squeue --noheader --me --states=all --name=" + ShellQuoting.quote(InputRules.checkJobName(jobName))
+                + " --format=" + ShellQuoting.quote(SqueueParser.FORMAT));
+    }
+
+    /** This user's jobs of one name in accounting, of the last {@code seconds}. */
+    public String sacctByName(String jobName, long seconds) {
+        return withPrefix(TIME_FORMAT + " sacct -X --parsable2 --noheader --name=" + ShellQuoting.quote(InputRules.checkJobName(jobName))
+                + " --starttime=now-" + Math.max(60, seconds) + " --format=" + ShellQuoting.quote(SacctParser.FORMAT));
     }
 
     public String scancel(String slurmId) {

@@ -34,11 +34,13 @@ public final class StatusQuery {
     private final ClusterConnection connection;
     private final SlurmCommands commands;
     private final SacctParser sacctParser;
+    private final ZoneId clusterZone;
 
     public StatusQuery(ClusterConnection connection, ZoneId clusterZone) {
         this.connection = connection;
         this.commands = new SlurmCommands(connection.profile());
         this.sacctParser = new SacctParser(clusterZone);
+        this.clusterZone = clusterZone;
     }
 
     public QueryResult run(Collection<String> slurmIds, IProgressMonitor monitor) throws ClusterException {
@@ -81,7 +83,7 @@ public final class StatusQuery {
     private void readQueue(ExecResult result, Set<String> asked, Map<String, SchedulerJobState> states,
             List<String> problems) throws ClusterException {
         if (result.succeeded()) {
-            take("squeue", SqueueParser.parse(result.stdout()), asked, states, problems);
+            take("squeue", SqueueParser.parse(result.stdout(), clusterZone), asked, states, problems);
             noteStderr("squeue", result, problems);
         } else if (SlurmFailures.isUnreachable(result)) {
             throw SlurmFailures.unreachable("squeue", result, connection.profile());
@@ -99,7 +101,9 @@ public final class StatusQuery {
             take("sacct", sacctParser.parse(result.stdout()), asked, states, problems);
             noteStderr("sacct", result, problems);
         } else if (SlurmFailures.isUnreachable(result)) {
-            throw SlurmFailures.unreachable("sacct", result, connection.profile());
+            // squeue answered, so the controller is fine: only accounting (slurmdbd) is away. What squeue said is kept.
+            problems.add("SLURM's accounting could not be reached (sacct: '" + shortText(result) + "'); jobs " + listed(asked)
+                    + " are no longer in the queue and keep their last status until accounting or their own record says how they ended.");
         } else {
             problems.add("sacct failed (exit code " + result.exitCode() + "): '" + shortText(result) + "'; jobs "
                     + listed(asked) + " keep their last status and are asked again at the next sync.");
