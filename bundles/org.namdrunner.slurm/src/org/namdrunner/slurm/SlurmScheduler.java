@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -71,6 +72,12 @@ public final class SlurmScheduler implements Scheduler {
     public QueryResult query(ClusterConnection connection, Collection<String> slurmIds, IProgressMonitor monitor)
             throws ClusterException {
         return new StatusQuery(connection, clusterZone).run(slurmIds, monitor);
+    }
+
+    @Override
+    public QueryResult query(ClusterConnection connection, Collection<String> slurmIds, Map<String, String> jobFolders,
+            IProgressMonitor monitor) throws ClusterException {
+        return new StatusQuery(connection, clusterZone).run(slurmIds, jobFolders, monitor);
     }
 
     @Override

@@ -91,7 +91,9 @@ public final class StatusSynchronizer {
         jobs.forEach(j -> bySlurmId.put(j.slurmId(), j));
         QueryResult result;
         try {
-            result = scheduler.query(connection, bySlurmId.keySet(), monitor);
+            Map<String, String> folders = new LinkedHashMap<>();
+            jobs.stream().filter(j -> j.scratchDir() != null).forEach(j -> folders.put(j.slurmId(), j.scratchDir()));
+            result = scheduler.query(connection, bySlurmId.keySet(), folders, monitor);
         } catch (ClusterException e) {
             SyncHealth.recordFailure(store, profileId, started, e.getMessage());
             return new SyncReport(profileId, jobs.size(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(String.valueOf(e.getMessage())), 0,
@@ -107,6 +109,9 @@ public final class StatusSynchronizer {
         for (Map.Entry<String, PolledJob> e : bySlurmId.entrySet()) {
             PolledJob polled = e.getValue();
             SchedulerJobState reported = result.states().get(e.getKey());
+            if (reported != null) {
+                reported = PreemptionHold.apply(reported, polled.status(), settings, now);
+            }
             if (reported == null) {
                 missing.add(polled.id());
             }

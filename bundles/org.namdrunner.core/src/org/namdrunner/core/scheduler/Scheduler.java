@@ -3,6 +3,7 @@ package org.namdrunner.core.scheduler;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
@@ -61,6 +62,17 @@ public interface Scheduler {
      */
     QueryResult query(ClusterConnection connection, Collection<String> slurmIds, IProgressMonitor monitor)
             throws ClusterException;
+
+    /**
+     * The same query, with the jobs' working folders where known ({@code jobFolders}: SLURM id → folder): for the ids
+     * the controller no longer lists, the record the job wrote there when it ended is read in the same commands and
+     * reported where accounting cannot answer (no accounting, slurmdbd down); such a state has
+     * {@link SchedulerJobState.Origin#JOB_RECORD}. A scheduler without job records answers as {@link #query} does.
+     */
+    default QueryResult query(ClusterConnection connection, Collection<String> slurmIds, Map<String, String> jobFolders,
+            IProgressMonitor monitor) throws ClusterException {
+        return query(connection, slurmIds, monitor);
+    }
 
     /**
      * Cancels a job. A job that is already finishing or finished counts as success.

@@ -37,8 +37,32 @@ public final class SlurmCommands {
 
     /** One sacct for the given ids, allocations only. */
     public String sacct(Collection<String> slurmIds) {
-        return withPrefix(TIME_FORMAT + " sacct -X --parsable2 --noheader --jobs=" + ShellQuoting.quote(idList(slurmIds))
-                + " --format=" + ShellQuoting.quote(SacctParser.FORMAT));
+        return withPrefix(sacctOnly(slurmIds));
+    }
+
+    private static String sacctOnly(Collection<String> slurmIds) {
+        return TIME_FORMAT + " sacct -X --parsable2 --noheader --jobs=" + ShellQuoting.quote(idList(slurmIds))
+                + " --format=" + ShellQuoting.quote(SacctParser.FORMAT);
+    }
+
+    /** Printed after sacct's rows when the job records follow. */
+    public static final String RECORDS_MARKER = "::namdrunner-job-records::";
+
+    /**
+     * sacct for the given ids and, in the same command, the job records ({@link JobRecord#FILE}) in the folders of
+     * those jobs: {@code grep -Hs} prints each record line after its file name and says nothing for a missing file.
+     * The command's exit code is sacct's.
+     */
+    public String sacctWithRecords(Collection<String> slurmIds, Collection<String> folders) {
+        if (folders.isEmpty()) {
+            return sacct(slurmIds);
+        }
+        StringBuilder files = new StringBuilder();
+        for (String folder : folders) {
+            files.append(' ').append(ShellQuoting.quote(RemotePaths.join(RemotePaths.checkAbsolute("workDir", folder), JobRecord.FILE)));
+        }
+        return withPrefix("{ " + sacctOnly(slurmIds) + "; namdrunner_rc=$?; echo " + RECORDS_MARKER + "; grep -Hs '' --" + files
+                + "; exit $namdrunner_rc; }");
     }
 
     /**

@@ -58,6 +58,18 @@ class SlurmRecordTest {
         return new JobRequest(r.name(), r.jobTypeId(), r.profileId(), r.resources(), params, r.inputs());
     }
 
+    /** One successful poll; a poll refused while another test has stopped slurmctld is tried again once squeue answers. */
+    private static SyncReport syncOnce() throws Exception {
+        Instant end = Instant.now().plus(SHORT);
+        while (true) {
+            SyncReport report = h.service.sync(h.profile.id(), new NullProgressMonitor());
+            if (report.succeeded() || Instant.now().isAfter(end)) {
+                return report;
+            }
+            org.namdrunner.testing.SlurmController.awaitSqueue(SHORT);
+        }
+    }
+
     /** SLURM's own times for a job, as epoch seconds: Submit, Start, End. */
     private static Instant[] slurmTimes(String slurmId) throws Exception {
         String out = h.slurm("SLURM_TIME_FORMAT=%s " + ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", slurmId, "-o", "Submit,Start,End"))
@@ -72,11 +84,11 @@ class SlurmRecordTest {
         Job job = h.service.create(withStandin(TestJobs.request("short-fail", inputs,
                 TestJobs.resources(1, Duration.ofMinutes(10), "acpu", ""), 300, "sf"), "fail \"Atoms moving too fast\""),
                 new NullProgressMonitor());
-        String slurmId = h.service.submit(job.id(), new NullProgressMonitor()).slurmId().orElseThrow();
+        String slurmId = SharedCluster.submit(h.service, job.id()).slurmId().orElseThrow();
         // no poll while it runs: the next one sees it finished (the laptop was closed, or the job was quicker than 60 s)
         assertEquals("FAILED", h.waitForAccountingState(slurmId, SHORT));
         Instant beforePoll = Instant.now();
-        SyncReport report = h.service.sync(h.profile.id(), new NullProgressMonitor());
+        SyncReport report = syncOnce();
         assertTrue(report.succeeded(), report.status().toString());
 
         Job done = h.job(job.id());
@@ -105,7 +117,7 @@ class SlurmRecordTest {
                 TestJobs.resources(1, Duration.ofMinutes(10), "acpu", ""), 3000, "tg"), "seconds_per_step 0.2"),
                 new NullProgressMonitor());
         Instant before = Instant.now();
-        String slurmId = h.service.submit(job.id(), new NullProgressMonitor()).slurmId().orElseThrow();
+        String slurmId = SharedCluster.submit(h.service, job.id()).slurmId().orElseThrow();
         try {
             String fields = h.slurm(ShellQuoting.command("squeue", "--noheader", "--states=all", "--jobs=" + slurmId, "--format=%k|%j|%Z"))
                     .stdout().strip();
@@ -134,28 +146,57 @@ class SlurmRecordTest {
         try {
             assertEquals("COMPLETED", h.waitForAccountingState(foreignId, SHORT));
             Instant started = Instant.now().minusSeconds(3600);
-            Job ours = Job.builder().id("job_reused_" + System.nanoTime()).name("ours").jobTypeId(org.namdrunner.namd.NamdJobType.ID)
+            String id = "job_reused_" + System.nanoTime();
+            Job ours = Job.builder().id(id).name("ours").jobTypeId(org.namdrunner.namd.NamdJobType.ID)
                     .clusterProfileId(h.profile.id()).status(JobStatus.RUNNING).slurmId(foreignId).createdAt(started)
-                    .submittedAt(started).startedAt(started).projectDir(h.profile.projectDirFor("job_reused"))
-                    .scratchDir(h.profile.scratchDirFor("job_reused")).build();
+                    .submittedAt(started).startedAt(started).projectDir(h.profile.projectDirFor(id))
+                    .scratchDir(h.profile.scratchDirFor(id)).build();
             h.store.create(ours);
 
-            SyncReport report = h.service.sync(h.profile.id(), new NullProgressMonitor());
+            SyncReport report = syncOnce();
             assertTrue(report.succeeded(), report.status().toString());
             Job after = h.job(ours.id());
             assertEquals(JobStatus.RUNNING, after.status(), "someone else's COMPLETED never moves our job");
             assertEquals(started, after.startedAt().orElseThrow());
             assertTrue(report.flagged().contains(ours.id()), report.toString());
-            String problem = report.problems().stream().filter(p -> p.contains(foreignId)).findFirst().orElseThrow(report::toString);
+            String problem = report.problems().stream().filter(p -> p.contains(foreignId)).findFirst().orElseThrow(() -> new AssertionError(report.toString()));
             assertTrue(problem.contains("someone-else") && problem.contains(foreignDir), problem);
             assertEquals("IDENTITY", after.error().orElseThrow().type());
             assertEquals(problem, after.error().orElseThrow().message(), "the same words on the job");
 
-            SyncReport again = h.service.sync(h.profile.id(), new NullProgressMonitor());
+            SyncReport again = syncOnce();
             assertTrue(again.flagged().contains(ours.id()), "still flagged at every poll");
             assertEquals(after.updatedAt(), h.job(ours.id()).updatedAt(), "the note is written once");
         } finally {
             h.exec(ShellQuoting.command("rm", "-rf", foreignDir));
+        }
+    }
+
+    /** Rule 5 on the twin: an admin's requeue (as preemption with requeue does) puts a running job back to PENDING. */
+    @Test
+    void aRequeuedJobKeepsItsHistoryAndStartsAgain() throws Exception {
+        Job job = h.service.create(withStandin(TestJobs.request("requeued", inputs,
+                TestJobs.resources(1, Duration.ofMinutes(10), "acpu", ""), 3000, "rq"), "seconds_per_step 0.2"),
+                new NullProgressMonitor());
+        String slurmId = SharedCluster.submit(h.service, job.id()).slurmId().orElseThrow();
+        try {
+            Job running = h.syncUntil(job.id(), j -> j.status() == JobStatus.RUNNING, SHORT);
+            Instant firstStart = running.startedAt().orElseThrow();
+            String squeueStart = h.slurm("SLURM_TIME_FORMAT=%s " + ShellQuoting.command("squeue", "--noheader", "--jobs=" + slurmId + ",1",
+                    "--format=%S")).stdout().strip();
+            assertEquals(Instant.ofEpochSecond(Long.parseLong(squeueStart)), firstStart, "SLURM's start (squeue %S)");
+            Process p = new ProcessBuilder(TestCluster.slurmCommand("scontrol"), "requeue", slurmId).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String said = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), "scontrol requeue: " + said);
+
+            Job requeued = h.syncUntil(job.id(), j -> j.status() == JobStatus.PENDING, SHORT);
+            assertTrue(requeued.startedAt().isEmpty(), "the old run's start is gone: " + requeued.startedAt());
+            List<JobStatus> seen = h.store.history(job.id()).stream().map(StatusChange::to).toList();
+            assertEquals(List.of(JobStatus.CREATED, JobStatus.SUBMITTING, JobStatus.PENDING, JobStatus.RUNNING, JobStatus.PENDING), seen,
+                    "history kept, with the move back to the queue");
+        } finally {
+            h.service.cancel(job.id(), new NullProgressMonitor());
         }
     }
 }
