@@ -99,7 +99,7 @@ public final class SshConnection implements ClusterConnection {
             throw ClusterException.cancelled();
         }
         Session s = login.get(m);
-        return run(s, commandLine, timeout, m);
+        return run(login, s, commandLine, timeout, m);
     }
 
     /**
@@ -153,8 +153,9 @@ public final class SshConnection implements ClusterConnection {
         }
     }
 
-    private ExecResult run(Session s, String commandLine, Duration timeout, IProgressMonitor m) throws ClusterException {
-        String dest = login.destination();
+    private ExecResult run(SessionHolder holder, Session s, String commandLine, Duration timeout, IProgressMonitor m)
+            throws ClusterException {
+        String dest = holder.destination();
         ChannelExec channel = null;
         long openStart = System.nanoTime();
         Duration openTimeout = timeout.compareTo(CHANNEL_OPEN_TIMEOUT) < 0 ? timeout : CHANNEL_OPEN_TIMEOUT;
@@ -172,7 +173,7 @@ public final class SshConnection implements ClusterConnection {
                 channel.connect((int) Math.max(1000, openTimeout.toMillis()));
             } catch (JSchException e) {
                 if (Duration.ofNanos(System.nanoTime() - openStart).compareTo(openTimeout) >= 0 || !s.isConnected()) {
-                    login.invalidate(s); // the server did not answer at all: the session is dead, the next call logs in again
+                    holder.invalidate(s); // the server did not answer at all: the session is dead, the next call logs in again
                 }
                 throw SshFailures.network(dest, e);
             }
@@ -202,7 +203,7 @@ public final class SshConnection implements ClusterConnection {
                 status = 128 + SIGNALS.getOrDefault(signal, 0);
                 err.writeBytes(("[ended by signal " + signal + "]\n").getBytes(StandardCharsets.UTF_8));
             } else if (status < 0) {
-                login.invalidate(s);
+                holder.invalidate(s);
                 throw new ClusterException(FailureKind.TRANSIENT, "The connection to " + dest + " was lost while a command ran; "
                         + "it may or may not have finished, and it was not repeated.");
             }
@@ -283,21 +284,59 @@ public final class SshConnection implements ClusterConnection {
         progress.done();
     }
 
+    /**
+     * Downloads through the transfer host; a file broken off by the network goes on from its local .part file on the
+     * retry or on a later call (also from a new connection after a restart); files from {@link #VERIFY_FROM_BYTES} on
+     * and every continued file are checked against {@code sha256sum} run on the transfer host.
+     */
     @Override
     public void download(String remotePath, Path local, IProgressMonitor monitor) throws ClusterException {
         RemotePaths.checkAbsolute("remotePath", remotePath);
         IProgressMonitor m = orNull(monitor);
         Transfers.Progress[] progress = new Transfers.Progress[1];
-        repeatable(m, () -> sftp(transfer, "download " + remotePath, m, sftp -> {
-            if (progress[0] == null) {
-                progress[0] = new Transfers.Progress(m, "Downloading " + remotePath, Transfers.remoteSize(sftp, remotePath));
-            } else {
-                progress[0].restart();
+        Transfers.Verifier verifier = (remote, part, size, resumed) -> {
+            if (resumed || size >= VERIFY_FROM_BYTES) {
+                Checksums.verify(this, remote, part, size, m);
             }
-            Transfers.download(sftp, remotePath, local, progress[0]);
-            return null;
-        }));
-        progress[0].done();
+        };
+        try {
+            repeatable(m, () -> sftp(transfer, "download " + remotePath, m, sftp -> {
+                if (progress[0] == null) {
+                    progress[0] = new Transfers.Progress(m, "Downloading " + remotePath, Transfers.remoteSize(sftp, remotePath));
+                } else {
+                    progress[0].restart();
+                }
+                Transfers.download(sftp, remotePath, local, progress[0], verifier);
+                return null;
+            }));
+            progress[0].done();
+        } finally {
+            if (progress[0] != null) {
+                bytesReceived.addAndGet(progress[0].moved());
+            }
+        }
+    }
+
+    /** Files at least this big are checked against the cluster's checksum after a download. */
+    static final long VERIFY_FROM_BYTES = 64L * 1024 * 1024;
+    private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
+
+    /** File bytes this connection's downloads received over the network (bytes kept from an earlier attempt not counted). */
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    /** Runs a command on the transfer host (the login host when the profile names none); never repeated. */
+    ExecResult execOnTransferHost(String commandLine, Duration timeout, IProgressMonitor monitor) throws ClusterException {
+        IProgressMonitor m = orNull(monitor);
+        if (m.isCanceled()) {
+            throw ClusterException.cancelled();
+        }
+        return run(transfer, transfer.get(m), commandLine, timeout, m);
+    }
+
+    String transferDestination() {
+        return transfer.destination();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.namdrunner.ssh.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Vector;
 import java.util.stream.Stream;
@@ -24,8 +26,9 @@ import org.namdrunner.core.validation.InputRules;
 /**
  * SFTP transfers of files and folders. Each file is written as {@code <name>.part} and renamed when
  * complete, so a cancelled or broken transfer never leaves a partial file under the final name; the .part
- * file of a cancelled transfer is removed (after a lost connection it cannot be, and the next attempt
- * overwrites it). Inside folders, symbolic links to files are copied as files and links to folders are
+ * file of a cancelled transfer is removed. A download broken by the network keeps its local .part file (and
+ * what it was a copy of, {@link PartialDownload}), so the next attempt — also after a restart of the app —
+ * asks the server only for the rest (an SFTP read from that offset); a {@link Verifier} checks the result. Inside folders, symbolic links to files are copied as files and links to folders are
  * skipped, so a transfer never wanders out of the tree it was given or loops.
  */
 final class Transfers {
@@ -33,16 +36,30 @@ final class Transfers {
     private Transfers() {
     }
 
-    /** Reports bytes to an Eclipse progress monitor (in KiB ticks) and stops the transfer when it is cancelled. */
+    /**
+     * Reports bytes to an Eclipse progress monitor (in KiB ticks) with the rate and the time left, counts the bytes
+     * that really crossed the network, and stops the transfer when it is cancelled.
+     */
     static final class Progress implements SftpProgressMonitor {
+        private static final long REPORT_NANOS = 500_000_000L;
         private final IProgressMonitor monitor;
         private final SubMonitor sub;
         private final int ticks;
+        private final long totalBytes;
+        private final String task;
         private long carry;
+        private long done;
+        private long moved;
+        private long windowStart = System.nanoTime();
+        private long windowBytes;
+        private double rate;
+        private String current = "";
         private volatile boolean cancelled;
 
         Progress(IProgressMonitor monitor, String task, long totalBytes) {
             this.monitor = monitor == null ? new NullProgressMonitor() : monitor;
+            this.task = task;
+            this.totalBytes = Math.max(0, totalBytes);
             this.ticks = (int) Math.min(Integer.MAX_VALUE, Math.max(1, totalBytes / 1024));
             this.sub = SubMonitor.convert(this.monitor, task, ticks);
         }
@@ -50,20 +67,46 @@ final class Transfers {
         /** Before a retry: the rest of the bar stands for the whole transfer again. */
         void restart() {
             carry = 0;
+            done = 0;
             sub.setWorkRemaining(ticks);
+        }
+
+        /** Bytes already here from an earlier attempt: shown as done, not counted as moved. */
+        void skip(long bytes) {
+            if (bytes > 0) {
+                done += bytes;
+                sub.worked((int) Math.min(Integer.MAX_VALUE, bytes / 1024));
+            }
+        }
+
+        /** Bytes that crossed the network through this progress, over all attempts. */
+        long moved() {
+            return moved;
         }
 
         @Override
         public void init(int op, String src, String dest, long max) {
+            current = dest;
             sub.subTask(dest);
         }
 
         @Override
         public boolean count(long bytes) {
             carry += bytes;
+            moved += bytes;
+            done += bytes;
+            windowBytes += bytes;
             if (carry >= 1024) {
                 sub.worked((int) (carry / 1024));
                 carry %= 1024;
+            }
+            long now = System.nanoTime();
+            if (now - windowStart >= REPORT_NANOS) {
+                double r = windowBytes / ((now - windowStart) / 1e9);
+                rate = rate == 0 ? r : 0.7 * rate + 0.3 * r;
+                windowStart = now;
+                windowBytes = 0;
+                sub.subTask(TransferRate.describe(current, done, totalBytes, rate));
             }
             cancelled = monitor.isCanceled();
             return !cancelled;
@@ -79,6 +122,10 @@ final class Transfers {
 
         boolean cancelled() {
             return cancelled || monitor.isCanceled();
+        }
+
+        String task() {
+            return task;
         }
     }
 
@@ -153,18 +200,25 @@ final class Transfers {
         replace(sftp, part, remote);
     }
 
-    static void download(ChannelSftp sftp, String remote, Path local, Progress progress) throws SftpException, ClusterException {
+    /** Checks a finished file before it takes its final name (the cluster's checksum); throws when it does not match. */
+    interface Verifier {
+        void verify(String remote, Path part, long size, boolean resumed) throws ClusterException;
+    }
+
+    static void download(ChannelSftp sftp, String remote, Path local, Progress progress, Verifier verifier)
+            throws SftpException, ClusterException {
         if (progress.cancelled()) {
             throw ClusterException.cancelled();
         }
-        if (sftp.stat(remote).isDir()) {
+        SftpATTRS attrs = sftp.stat(remote);
+        if (attrs.isDir()) {
             local(local, () -> Files.createDirectories(local));
             for (ChannelSftp.LsEntry e : entries(sftp, remote)) {
                 String name = checkedName(e.getFilename(), remote);
                 String child = remote + "/" + name;
-                SftpATTRS attrs = followFileLink(sftp, child, e.getAttrs());
-                if (attrs != null) {
-                    download(sftp, child, local.resolve(name), progress);
+                SftpATTRS childAttrs = followFileLink(sftp, child, e.getAttrs());
+                if (childAttrs != null) {
+                    download(sftp, child, local.resolve(name), progress, verifier);
                 }
             }
             return;
@@ -174,27 +228,50 @@ final class Transfers {
             local(parent, () -> Files.createDirectories(parent));
         }
         Path part = local.resolveSibling(local.getFileName() + ".part");
-        LocalOut out = new LocalOut(local(part, () -> Files.newOutputStream(part)));
-        try {
-            try (out) {
-                sftp.get(remote, out, progress);
+        PartialDownload kept = PartialDownload.of(part, remote, attrs);
+        long offset = kept.resumableOffset();
+        progress.skip(offset);
+        progress.init(SftpProgressMonitor.GET, remote, local.getFileName().toString(), attrs.getSize());
+        LocalOut out = new LocalOut(local(part, () -> offset > 0
+                ? Files.newOutputStream(part, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                : Files.newOutputStream(part)));
+        kept.record();
+        // read from the offset and count here: JSch's own resume reports the skipped bytes as received
+        try (out; InputStream in = sftp.get(remote, null, offset)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                out.write(buf, 0, n);
+                if (!progress.count(n)) {
+                    break;
+                }
             }
         } catch (SftpException | IOException e) {
-            local(part, () -> Files.deleteIfExists(part));
             if (progress.cancelled()) {
+                kept.discard();
                 throw ClusterException.cancelled();
             }
-            if (out.failure != null || e instanceof IOException) {
-                IOException f = out.failure != null ? out.failure : (IOException) e;
-                throw ClusterException.permanent("Cannot write " + part + ": " + f.getMessage());
+            if (out.failure != null) {
+                kept.discard();
+                throw ClusterException.permanent("Cannot write " + part + ": " + out.failure.getMessage());
             }
-            throw (SftpException) e;
+            // the network: the .part file stays, the next attempt (or the next start of the app) goes on from its end
+            throw e instanceof SftpException se ? se
+                    : new SftpException(ChannelSftp.SSH_FX_CONNECTION_LOST, "the connection was lost during the download", e);
         }
         if (progress.cancelled()) {
-            local(part, () -> Files.deleteIfExists(part));
+            kept.discard();
             throw ClusterException.cancelled();
         }
+        try {
+            verifier.verify(remote, part, attrs.getSize(), offset > 0);
+        } catch (ClusterException e) {
+            if (!e.isTransient()) {
+                kept.discard(); // a checksum that differs: the next attempt starts over
+            }
+            throw e;
+        }
         local(local, () -> Files.move(part, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE));
+        kept.forget();
     }
 
     /** Local file work: its failures are this computer's (disk full, no permission) and PERMANENT. */

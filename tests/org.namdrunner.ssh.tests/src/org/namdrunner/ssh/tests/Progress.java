@@ -8,7 +8,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
  * A progress monitor as the Progress view sees one: it records the total, sums every unit of work
  * (fractional too) and counts the updates; it can cancel itself once a fraction of the total is done.
  */
-final class Progress extends NullProgressMonitor {
+class Progress extends NullProgressMonitor {
 
     private final double cancelAt;
     volatile int total;
