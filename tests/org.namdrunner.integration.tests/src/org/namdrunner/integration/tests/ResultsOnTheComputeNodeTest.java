@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.Platform;
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.cluster.ClusterProfile;
-import org.namdrunner.core.internal.registry.ExtensionClusterProfiles;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.scheduler.BatchScriptRequest;
@@ -31,12 +29,8 @@ class ResultsOnTheComputeNodeTest {
     void theJobCopiesItsResultsAndTheLoginNodeStaysQuiet() throws Exception {
         Path local = Files.createTempDirectory("results-on-node");
         TestCluster cluster = TestCluster.load();
-        ClusterProfile base = cluster.profile("testcluster", "results-" + System.nanoTime());
-        ClusterProfile shipped = new ExtensionClusterProfiles(Platform.getExtensionRegistry(), cluster.get("user")).require("alpine");
-        ClusterProfile p = new ClusterProfile(base.id(), shipped.name(), base.host(), base.port(), base.user(), base.authMethod(),
-                base.keyFile(), cluster.get("transferHost"), shipped.commandPrefix(), shipped.moduleLines(), shipped.partitions(),
-                shipped.qos(), shipped.accounts(), base.projectsRoot(), base.scratchRoot(), shipped.coresPerNode(),
-                shipped.memoryPerNodeMb(), shipped.maxWalltime(), base.pollInterval(), shipped.limits());
+        // the shipped Alpine profile with only host, port, user, key and transfer host pointed at the twin
+        ClusterProfile p = cluster.profile("testcluster");
         Path watchdog = Path.of(cluster.get("watchdogLog"));
         long watchdogBefore = Files.exists(watchdog) ? Files.readAllLines(watchdog).size() : 0;
         try (Harness h = new Harness(cluster, p, local.resolve("jobs.db"), Duration.ofSeconds(20))) {
