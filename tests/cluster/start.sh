@@ -281,8 +281,14 @@ write_if_changed "$BIN/login-watchdog" root:root 755 < "$HERE/login-watchdog"
 
 # ------------------------------------------------------------------ 5. latency path (netns + veth)
 # The kernel here may lack sch_netem; then delay-proxy (inside the namespace) adds the delay instead.
-LAT_OK=0
+LAT_OK=0 LAT_CREATED=0
+# a namespace without our veth (another script removed it half-way) is made again from scratch
+if grep -qw "$LAT_NS" <<<"$(ip netns list 2>/dev/null)" && ! grep -qF "$LAT_NS_ADDR/" <<<"$(ip -n "$LAT_NS" addr show 2>/dev/null)"; then
+  ip netns del "$LAT_NS"; ip link del "${LAT_NS}0" 2>/dev/null || true
+  log "network namespace $LAT_NS had lost its veth: made again"
+fi
 if ! grep -qw "$LAT_NS" <<<"$(ip netns list 2>/dev/null)"; then
+  LAT_CREATED=1
   if ip netns add "$LAT_NS" 2>/dev/null; then
     ip link add "${LAT_NS}0" type veth peer name "${LAT_NS}1"
     ip link set "${LAT_NS}1" netns "$LAT_NS"
@@ -576,6 +582,10 @@ start_sshd() {  # start_sshd <name> <program> <config> <pidfile-in-run/sshd> <lo
   wait_for 10 "$name pid file" test -s "$pf"
   cp "$pf" "$RUN/$name.pid"; log "$name started pid $(cat "$RUN/$name.pid")"
 }
+# an sshd started while the veth was missing did not bind its address: start it again (sessions stay)
+if [ $LAT_OK = 1 ] && alive "$RUN/sshd.pid" namdrunner-sshd && ! addr_listening "$LAT_HOST_ADDR:$SSH_PORT"; then
+  stop_pid sshd namdrunner-sshd
+fi
 start_sshd sshd "$BIN/namdrunner-sshd" "$SSHD/sshd_config" sshd.pid "$LOG/sshd.log"
 start_sshd dtn-sshd "$BIN/namdrunner-dtn-sshd" "$SSHD/dtn_sshd_config" dtn-sshd.pid "$LOG/dtn-sshd.log"
 wait_for 10 "sshd on 127.0.0.1:$SSH_PORT" addr_listening "127.0.0.1:$SSH_PORT"
@@ -590,6 +600,10 @@ fi
 
 LAT_HOST="" LAT_PORT=""
 if [ "$LAT_METHOD" = delay-proxy ]; then
+  # a delay-proxy left in a namespace that was removed and made again listens nowhere useful: restart it
+  if alive "$RUN/delay-proxy.pid" delay-proxy && [ "$(ip netns identify "$(cat "$RUN/delay-proxy.pid")" 2>/dev/null)" != "$LAT_NS" ]; then
+    stop_pid delay-proxy delay-proxy
+  fi
   if ! alive "$RUN/delay-proxy.pid" delay-proxy; then
     ip netns exec "$LAT_NS" "$BIN/delay-proxy" "$LAT_NS_ADDR" "$SSH_PORT" "$LAT_HOST_ADDR" "$SSH_PORT" "$LAT_DELAY_MS" "$RUN/delay-proxy.pid"
     wait_for 10 "delay-proxy pid file" alive "$RUN/delay-proxy.pid" delay-proxy
