@@ -284,8 +284,10 @@ public final class JobService {
     }
 
     /**
-     * Cancels the job if it is still active, removes its folders on the cluster (only the job's own
-     * folders), then removes it and its history from the store.
+     * Cancels the job if it is still active, removes the job's own folders on the cluster (the ones stored with it,
+     * never ones recomputed from the profile as it is now, which may have another root or user since), then removes
+     * it and its history from the store. When a folder cannot be removed (e.g. the profile now logs in as another
+     * user), it throws saying which and why, and the job stays in the store, so its data is never orphaned.
      */
     public void delete(String jobId, IProgressMonitor monitor) throws ClusterException, StoreException {
         Job job = require(jobId);
@@ -294,10 +296,25 @@ public final class JobService {
         if (job.status().isActive() && job.slurmId().isPresent()) {
             scheduler.cancel(c, job.slurmId().get(), monitor);
         }
-        for (String dir : List.of(profile.projectDirFor(job.id()), profile.scratchDirFor(job.id()))) {
-            c.removeTree(dir, dir, monitor);
+        for (String dir : storedFolders(job)) {
+            try {
+                c.removeTree(dir, dir, monitor);
+            } catch (ClusterException e) {
+                throw new ClusterException(e.kind(), "Job " + job.name() + " was not deleted: its folder " + dir
+                        + " could not be removed as " + profile.user() + "@" + profile.host() + " (" + e.getMessage()
+                        + "). If the profile's user or folders were changed after the job was made, remove the folder "
+                        + "as its owner, or change the profile back, then delete again.", e);
+            }
         }
         store.delete(jobId);
+    }
+
+    /** The job's own project and scratch folders as stored with it (the store only keeps ones ending in /namdrunner_jobs/&lt;id&gt;). */
+    public static List<String> storedFolders(Job job) {
+        List<String> dirs = new ArrayList<>();
+        job.projectDir().ifPresent(dirs::add);
+        job.scratchDir().ifPresent(dirs::add);
+        return dirs;
     }
 
     /** Downloads the job's outputs folder into {@code localDir}/&lt;job name&gt;. */
