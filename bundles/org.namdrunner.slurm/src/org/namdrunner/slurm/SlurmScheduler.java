@@ -1,8 +1,11 @@
 package org.namdrunner.slurm;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -10,6 +13,9 @@ import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ExecResult;
 import org.namdrunner.core.scheduler.BatchScriptRequest;
+import org.namdrunner.core.scheduler.JobIdentity;
+import org.namdrunner.core.scheduler.JobTag;
+import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.Scheduler;
 import org.namdrunner.core.validation.InputRules;
@@ -19,6 +25,7 @@ import org.namdrunner.slurm.internal.SlurmFailures;
 import org.namdrunner.slurm.internal.SlurmJobIds;
 import org.namdrunner.slurm.internal.StatusQuery;
 import org.namdrunner.slurm.internal.SubmitOutput;
+import org.namdrunner.slurm.internal.TagSearch;
 
 /**
  * SLURM over any {@link ClusterConnection}: renders sbatch scripts, submits, asks for the state of many jobs
@@ -50,9 +57,9 @@ public final class SlurmScheduler implements Scheduler {
     }
 
     @Override
-    public String submit(ClusterConnection connection, String workDir, String scriptPath, IProgressMonitor monitor)
+    public String submit(ClusterConnection connection, String workDir, String scriptPath, JobTag tag, IProgressMonitor monitor)
             throws ClusterException {
-        String command = new SlurmCommands(connection.profile()).sbatchCommand(workDir, scriptPath);
+        String command = new SlurmCommands(connection.profile()).sbatchCommand(workDir, scriptPath, tag);
         ExecResult result = connection.execWithPrefix(command, SUBMIT_TIMEOUT, monitor);
         if (!result.succeeded()) {
             throw SlurmFailures.submitRefused(result, connection.profile(), scriptPath);
@@ -64,6 +71,18 @@ public final class SlurmScheduler implements Scheduler {
     public QueryResult query(ClusterConnection connection, Collection<String> slurmIds, IProgressMonitor monitor)
             throws ClusterException {
         return new StatusQuery(connection, clusterZone).run(slurmIds, monitor);
+    }
+
+    @Override
+    public QueryResult query(ClusterConnection connection, Collection<String> slurmIds, Map<String, String> jobFolders,
+            IProgressMonitor monitor) throws ClusterException {
+        return new StatusQuery(connection, clusterZone).run(slurmIds, jobFolders, monitor);
+    }
+
+    @Override
+    public List<SchedulerJobState> findByTag(ClusterConnection connection, JobIdentity identity, Instant submittedAfter,
+            IProgressMonitor monitor) throws ClusterException {
+        return new TagSearch(connection, clusterZone).run(identity, submittedAfter, monitor);
     }
 
     @Override

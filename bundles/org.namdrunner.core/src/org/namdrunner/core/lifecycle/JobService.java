@@ -29,6 +29,7 @@ import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.StatusChange;
 import org.namdrunner.core.model.StatusSource;
 import org.namdrunner.core.scheduler.BatchScriptRequest;
+import org.namdrunner.core.scheduler.JobTag;
 import org.namdrunner.core.scheduler.Scheduler;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobUpdate;
@@ -206,7 +207,7 @@ public final class JobService {
         String slurmId;
         try {
             slurmId = scheduler.submit(c, scratch, RemotePaths.join(scratch, JobFolders.SCRIPTS, scheduler.scriptFileName()),
-                    sub.split(4));
+                    new JobTag(jobId), sub.split(4));
         } catch (ClusterException e) {
             if (e.isTransient()) {
                 Instant at = clock.instant();

@@ -85,16 +85,18 @@ public final class StatusSynchronizer {
         String profileId = connection.profile().id();
         if (jobs.isEmpty()) {
             SyncHealth.recordSuccess(store, profileId, started);
-            return new SyncReport(profileId, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, Duration.ZERO, Status.OK_STATUS, null);
+            return new SyncReport(profileId, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, Duration.ZERO, Status.OK_STATUS, null);
         }
         Map<String, PolledJob> bySlurmId = new LinkedHashMap<>();
         jobs.forEach(j -> bySlurmId.put(j.slurmId(), j));
         QueryResult result;
         try {
-            result = scheduler.query(connection, bySlurmId.keySet(), monitor);
+            Map<String, String> folders = new LinkedHashMap<>();
+            jobs.stream().filter(j -> j.scratchDir() != null).forEach(j -> folders.put(j.slurmId(), j.scratchDir()));
+            result = scheduler.query(connection, bySlurmId.keySet(), folders, monitor);
         } catch (ClusterException e) {
             SyncHealth.recordFailure(store, profileId, started, e.getMessage());
-            return new SyncReport(profileId, jobs.size(), List.of(), List.of(), List.of(), List.of(), List.of(), 0,
+            return new SyncReport(profileId, jobs.size(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(String.valueOf(e.getMessage())), 0,
                     Duration.between(started, clock.instant()), e.getStatus(), e.kind());
         }
         Instant now = clock.instant();
@@ -102,11 +104,27 @@ public final class StatusSynchronizer {
         List<String> missing = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
+        List<String> flagged = new ArrayList<>();
+        List<String> problems = new ArrayList<>(result.problems());
         for (Map.Entry<String, PolledJob> e : bySlurmId.entrySet()) {
             PolledJob polled = e.getValue();
             SchedulerJobState reported = result.states().get(e.getKey());
+            if (reported != null) {
+                reported = PreemptionHold.apply(reported, polled.status(), settings, now);
+            }
             if (reported == null) {
                 missing.add(polled.id());
+            }
+            List<String> mismatches = reported == null || polled.identity() == null ? List.of() : polled.identity().mismatches(reported);
+            if (!mismatches.isEmpty()) {
+                String note = IdentityNote.text(polled, reported, mismatches);
+                flagged.add(polled.id());
+                problems.add(note);
+                Optional<Job> whole = wholeJobs.find(polled.id());
+                if (whole.isPresent() && samePoll(whole.get(), polled)) {
+                    IdentityNote.update(whole.get(), note, now).ifPresent(batch::add);
+                }
+                continue;   // someone else's job: it never moves ours
             }
             boolean changes = reported != null ? StateEvidence.changes(polled, reported) : missingChanges(polled, now);
             if (!changes) {
@@ -134,7 +152,7 @@ public final class StatusSynchronizer {
         List<String> changed = batch.stream().filter(u -> u.change() != null).map(u -> u.job().id())
                 .filter(written.written()::contains).collect(Collectors.toList());
         conflicts.addAll(written.conflicts());
-        return new SyncReport(profileId, jobs.size(), changed, missing, unknown, conflicts, result.problems(),
+        return new SyncReport(profileId, jobs.size(), changed, missing, unknown, conflicts, flagged, problems,
                 result.commands(), Duration.between(started, clock.instant()), Status.OK_STATUS, null);
     }
 

@@ -1,6 +1,9 @@
 package org.namdrunner.core.scheduler;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
@@ -21,14 +24,35 @@ public interface Scheduler {
     }
 
     /**
-     * Submits {@code scriptPath} with the working directory {@code workDir}.
+     * Submits {@code scriptPath} with the working directory {@code workDir}, carrying {@code tag} as the job's
+     * comment so that every later report can be checked against it ({@link JobIdentity}) and a submission whose
+     * answer was lost can be found again ({@link #findByTag}).
      *
+     * @param tag the job's tag; null only for a script that is not one of NAMDRunner's jobs (tests, checks)
      * @return the scheduler's job id
      * @throws ClusterException PERMANENT when the scheduler refused the job (message says why and what to
      *                          change), TRANSIENT when it could not be reached
      */
-    String submit(ClusterConnection connection, String workDir, String scriptPath, IProgressMonitor monitor)
+    String submit(ClusterConnection connection, String workDir, String scriptPath, JobTag tag, IProgressMonitor monitor)
             throws ClusterException;
+
+    /** Submits a script without a tag; see {@link #submit(ClusterConnection, String, String, JobTag, IProgressMonitor)}. */
+    default String submit(ClusterConnection connection, String workDir, String scriptPath, IProgressMonitor monitor)
+            throws ClusterException {
+        return submit(connection, workDir, scriptPath, null, monitor);
+    }
+
+    /**
+     * The scheduler's jobs of this user that carry {@code identity}: its tag where the scheduler reports comments,
+     * always its name and working directory; submitted after {@code submittedAfter} (for the accounting half). For a
+     * submission whose answer never came back (session dropped, Cancel pressed during sbatch): was it queued, and
+     * under which id? At most two commands (squeue for the controller's jobs, sacct for the finished ones); an
+     * empty list means neither knows such a job.
+     *
+     * @throws ClusterException when the scheduler could not be asked
+     */
+    List<SchedulerJobState> findByTag(ClusterConnection connection, JobIdentity identity, Instant submittedAfter,
+            IProgressMonitor monitor) throws ClusterException;
 
     /**
      * Asks for the state of many jobs with at most two commands: one squeue for all ids, one sacct for
@@ -38,6 +62,17 @@ public interface Scheduler {
      */
     QueryResult query(ClusterConnection connection, Collection<String> slurmIds, IProgressMonitor monitor)
             throws ClusterException;
+
+    /**
+     * The same query, with the jobs' working folders where known ({@code jobFolders}: SLURM id → folder): for the ids
+     * the controller no longer lists, the record the job wrote there when it ended is read in the same commands and
+     * reported where accounting cannot answer (no accounting, slurmdbd down); such a state has
+     * {@link SchedulerJobState.Origin#JOB_RECORD}. A scheduler without job records answers as {@link #query} does.
+     */
+    default QueryResult query(ClusterConnection connection, Collection<String> slurmIds, Map<String, String> jobFolders,
+            IProgressMonitor monitor) throws ClusterException {
+        return query(connection, slurmIds, monitor);
+    }
 
     /**
      * Cancels a job. A job that is already finishing or finished counts as success.

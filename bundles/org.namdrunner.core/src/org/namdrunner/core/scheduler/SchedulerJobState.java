@@ -16,7 +16,9 @@ import org.namdrunner.core.model.JobStatus;
  * @param rawState the state exactly as printed, e.g. {@code CANCELLED by 1001} or {@code CANCELLED+}
  * @param reason   pending reason or sacct reason, may be null
  * @param exitCode {@code status:signal}, may be null
- * @param start    when it started, may be null
+ * @param submitted when SLURM accepted it (squeue {@code %V}, sacct {@code Submit}), may be null
+ * @param start    when it started (squeue {@code %S} only for a job that has started: for a pending one it is an
+ *                 expected start, and the parser leaves it null), may be null
  * @param end      when it ended, may be null
  * @param elapsed  run time so far, may be null
  * @param timeLeft remaining walltime, may be null (also for UNLIMITED)
@@ -24,18 +26,23 @@ import org.namdrunner.core.model.JobStatus;
  * @param cpus     CPU count, may be null
  * @param nodeList node list, may be null
  * @param workDir  working directory, may be null
+ * @param jobName  the SLURM job name, may be null
+ * @param comment  the job's comment, where NAMDRunner's tag is ({@link JobTag}); null when empty or not reported
+ *                 (sacct reports it only with {@code AccountingStoreFlags=job_comment})
  * @param origin   which command reported it
  */
 public record SchedulerJobState(String slurmId, JobStatus status, String rawState, String reason, String exitCode,
-        Instant start, Instant end, Duration elapsed, Duration timeLeft, Integer nodes, Integer cpus, String nodeList,
-        String workDir, Origin origin) {
+        Instant submitted, Instant start, Instant end, Duration elapsed, Duration timeLeft, Integer nodes, Integer cpus,
+        String nodeList, String workDir, String jobName, String comment, Origin origin) {
 
     /** The command that reported a state. */
     public enum Origin {
         /** squeue: the controller's live view. */
         QUEUE,
         /** sacct: the accounting database. */
-        ACCOUNTING
+        ACCOUNTING,
+        /** the job's own record in its folder (the batch script writes it when it ends): no SLURM command knew it */
+        JOB_RECORD
     }
 
     public SchedulerJobState {

@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.scheduler.JobIdentity;
+import org.namdrunner.core.scheduler.JobTag;
 import org.namdrunner.core.validation.InputRules;
 
 /**
@@ -19,11 +21,14 @@ import org.namdrunner.core.validation.InputRules;
  * @param slurmId      the SLURM job id (never null: jobs without one are not polled)
  * @param slurmState   the raw state last reported, or null
  * @param slurmReason  the reason last reported, or null
- * @param started      whether a start time is stored
+ * @param submittedAt  the stored submit time, or null
+ * @param startedAt    the stored start time, or null
  * @param missingSince since when neither squeue nor sacct knew the job, or null
+ * @param name         the job's name (its SLURM job name), checked against what SLURM reports
+ * @param scratchDir   the job's scratch folder (its SLURM working directory), or null
  */
 public record PolledJob(String id, JobStatus status, String slurmId, String slurmState, String slurmReason,
-        boolean started, Instant missingSince) {
+        Instant submittedAt, Instant startedAt, Instant missingSince, String name, String scratchDir) {
 
     public PolledJob {
         InputRules.checkJobId(id);
@@ -31,6 +36,8 @@ public record PolledJob(String id, JobStatus status, String slurmId, String slur
         if (!isSlurmId(slurmId)) {
             throw new InvalidInputException("slurmId", "'" + InputRules.printable(String.valueOf(slurmId)) + "' is not a SLURM job id.");
         }
+        Objects.requireNonNull(name, "name");
+        scratchDir = emptyToNull(scratchDir);
         slurmState = emptyToNull(slurmState);
         slurmReason = emptyToNull(slurmReason);
     }
@@ -38,7 +45,18 @@ public record PolledJob(String id, JobStatus status, String slurmId, String slur
     /** The polled fields of a job that has a SLURM id. */
     public static PolledJob of(Job job) {
         return new PolledJob(job.id(), job.status(), job.slurmId().orElse(null), job.slurmState().orElse(null),
-                job.slurmReason().orElse(null), job.startedAt().isPresent(), job.missingSince().orElse(null));
+                job.slurmReason().orElse(null), job.submittedAt().orElse(null), job.startedAt().orElse(null),
+                job.missingSince().orElse(null), job.name(), job.scratchDir().orElse(null));
+    }
+
+    /** Whether a start time is stored. */
+    public boolean started() {
+        return startedAt != null;
+    }
+
+    /** What SLURM must show for a report to be about this job, or null without a scratch folder. */
+    public JobIdentity identity() {
+        return scratchDir == null ? null : new JobIdentity(new JobTag(id), name, scratchDir);
     }
 
     /** {@code \d{1,12}(_\d{1,9})?} with ASCII digits, the rule of {@link Job}, checked by hand (a sync reads 1,000s). */

@@ -42,7 +42,7 @@ public final class InputRules {
      * {@code [A-Za-z0-9][A-Za-z0-9_-]{0,63}}, checked by hand: every stored job's id is checked again when it is read,
      * and the regular expression cost about a microsecond each (InputRulesTest compares the two on generated text).
      */
-    private static boolean isJobId(String id) {
+    public static boolean isJobId(String id) {
         int n = id.length();
         if (n > MAX_NAME_LENGTH || !isAsciiLetterOrDigit(id.charAt(0))) {
             return false;

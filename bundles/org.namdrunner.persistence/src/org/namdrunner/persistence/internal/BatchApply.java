@@ -43,9 +43,7 @@ public final class BatchApply {
             }
             jobs.update(next);
             written.add(id);
-            if (u.change() != null) {
-                changes.add(u.change());
-            }
+            changes.addAll(u.changes());
         }
         history.append(changes);
         return new BatchResult(written, unchanged, conflicts);

@@ -3,6 +3,7 @@ package org.namdrunner.persistence.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +14,9 @@ import org.namdrunner.core.model.StatusSource;
 /** {@code job_status_history}: rows are appended, never changed (the schema refuses updates). */
 public final class HistoryTable {
 
-    static final String INSERT = "INSERT INTO job_status_history (job_id, old_status, new_status, changed_at, source, detail) "
-            + "VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String SELECT = "SELECT old_status, new_status, changed_at, source, detail FROM job_status_history "
+    static final String INSERT = "INSERT INTO job_status_history (job_id, old_status, new_status, changed_at, source, detail, observed_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String SELECT = "SELECT old_status, new_status, changed_at, source, detail, observed_at FROM job_status_history "
             + "WHERE job_id = ? ORDER BY id";
 
     private final Database db;
@@ -52,6 +53,7 @@ public final class HistoryTable {
         ps.setString(4, Times.format(c.at()));
         ps.setString(5, c.source().key());
         ps.setString(6, c.detail());
+        ps.setString(7, c.observedAt().equals(c.at()) ? null : Times.format(c.observedAt()));
     }
 
     /** Oldest first, in the order the rows were appended. */
@@ -63,7 +65,7 @@ public final class HistoryTable {
             while (rs.next()) {
                 String from = rs.getString(1);
                 out.add(change(jobId, from == null ? null : JobStatus.valueOf(from), JobStatus.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5)));
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
             }
         }
         return out;
@@ -73,11 +75,13 @@ public final class HistoryTable {
      * History keeps what happened, even a move today's transition table refuses (a prototype's row, schema 1);
      * such a row is shown as a fresh start that says what was recorded.
      */
-    private static StatusChange change(String jobId, JobStatus from, JobStatus to, String at, String source, String detail) {
+    private static StatusChange change(String jobId, JobStatus from, JobStatus to, String at, String source, String detail,
+            String observedAt) {
+        Instant observed = Times.parse(observedAt);
         if (from != null && !from.canMoveTo(to)) {
             return new StatusChange(jobId, null, to, Times.parse(at), StatusSource.fromKey(source),
-                    detail + " (recorded as " + from + " -> " + to + ")");
+                    detail + " (recorded as " + from + " -> " + to + ")", observed);
         }
-        return new StatusChange(jobId, from, to, Times.parse(at), StatusSource.fromKey(source), detail);
+        return new StatusChange(jobId, from, to, Times.parse(at), StatusSource.fromKey(source), detail, observed);
     }
 }

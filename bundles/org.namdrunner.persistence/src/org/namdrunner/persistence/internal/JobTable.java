@@ -94,8 +94,8 @@ public final class JobTable {
      * no JSON column is read and no {@link Job} built. A row that cannot be read names its job.
      */
     public List<PolledJob> polled(String clusterProfileId, Set<JobStatus> statuses) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, status, slurm_job_id, slurm_state, slurm_reason, started_at IS NOT NULL, "
-                + "missing_since FROM jobs WHERE cluster_profile = ? AND slurm_job_id IS NOT NULL");
+        StringBuilder sql = new StringBuilder("SELECT id, status, slurm_job_id, slurm_state, slurm_reason, submitted_at, started_at, "
+                + "missing_since, name, scratch_dir FROM jobs WHERE cluster_profile = ? AND slurm_job_id IS NOT NULL");
         if (!statuses.isEmpty()) {
             sql.append(" AND status IN (").append("?, ".repeat(statuses.size() - 1)).append("?)");
         }
@@ -112,7 +112,8 @@ public final class JobTable {
                 String id = rs.getString(1);
                 try {
                     jobs.add(new PolledJob(id, JobStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getBoolean(6), Times.parse(rs.getString(7))));
+                            rs.getString(5), Times.parse(rs.getString(6)), Times.parse(rs.getString(7)), Times.parse(rs.getString(8)),
+                            rs.getString(9), rs.getString(10)));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the stored job '" + id + "' cannot be read (" + e.getMessage() + ")", e);
                 }

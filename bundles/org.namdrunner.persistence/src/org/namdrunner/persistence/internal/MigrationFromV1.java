@@ -203,6 +203,7 @@ final class MigrationFromV1 {
                 ps.setString(4, Times.format(now));
                 ps.setString(5, StatusSource.LOCAL.key());
                 ps.setString(6, NOTE + String.join("; ", n));
+                ps.setString(7, null);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -9,14 +9,15 @@ import java.util.List;
 
 /**
  * The schema and its forward migrations, versioned by {@code PRAGMA user_version} (docs/persistence.md).
- * Version 1 is the prototype's; version 2 added profiles and settings beside the jobs; version 3 (current) adds
- * {@code job_templates}. {@link #migrate} runs inside the caller's
+ * Version 1 is the prototype's; version 2 added profiles and settings beside the jobs; version 3 added
+ * {@code job_templates}; version 4 (current) adds {@code job_status_history.observed_at}, when a poll saw a change
+ * whose {@code changed_at} is SLURM's own time (null in older rows: they were dated when observed). {@link #migrate} runs inside the caller's
  * {@code BEGIN IMMEDIATE} transaction with foreign keys off, so a failed migration leaves the file as it was and
  * two processes opening an old file at once migrate it once.
  */
 public final class Schema {
 
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
 
     static final String JOBS = """
             CREATE TABLE jobs (
@@ -50,7 +51,8 @@ public final class Schema {
               new_status TEXT NOT NULL,
               changed_at TEXT NOT NULL,
               source TEXT NOT NULL,
-              detail TEXT NOT NULL DEFAULT '')""";
+              detail TEXT NOT NULL DEFAULT '',
+              observed_at TEXT)""";
 
     private static final List<String> SIDE_TABLES = List.of(
             "CREATE TABLE IF NOT EXISTS cluster_profiles (id TEXT PRIMARY KEY, data TEXT NOT NULL, updated_at TEXT NOT NULL)",
@@ -117,6 +119,10 @@ public final class Schema {
             }
             // 2 → 3 only adds job_templates (a side table below): every existing row stays as it is
             createSideTables(s);
+            // 3 → 4: history rows note when they were observed; older rows keep null (changed_at was the observation)
+            if (!columns(c, "job_status_history").contains("observed_at")) {
+                s.execute("ALTER TABLE job_status_history ADD COLUMN observed_at TEXT");
+            }
             for (String sql : INDEXES_AND_GUARDS) {
                 s.execute(sql);
             }
@@ -130,6 +136,16 @@ public final class Schema {
         for (String sql : SIDE_TABLES) {
             s.execute(sql);
         }
+    }
+
+    static List<String> columns(Connection c, String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                out.add(rs.getString("name"));
+            }
+        }
+        return out;
     }
 
     static List<String> tables(Connection c) throws SQLException {

@@ -54,8 +54,11 @@ public final class BatchScriptRenderer {
             script.append(line).append('\n');
         }
         script.append("cd ").append(ShellQuoting.quote(scratchDir)).append(" || exit 1\n\n");
+        script.append(JobRecord.SCRIPT);
         if (!request.resultsDir().isEmpty()) {
             script.append(resultsCopy(RemotePaths.checkAbsolute("resultsDir", request.resultsDir()), request.resultPaths()));
+        } else {
+            script.append("trap namdrunner_record_exit EXIT\ntrap 'namdrunner_signal=15; exit 143' TERM\n\n");
         }
         script.append(unixLines(request.body()));
         return script.toString();
@@ -84,8 +87,8 @@ public final class BatchScriptRenderer {
         }
         b.append("    touch -- ").append(ShellQuoting.quote(RemotePaths.join(outputs, BatchScriptRequest.RESULTS_COPIED))).append('\n')
                 .append("}\n")
-                .append("trap namdrunner_copy_results EXIT\n")
-                .append("trap 'exit 143' TERM\n\n");
+                .append("trap 'namdrunner_record_exit; namdrunner_copy_results' EXIT\n")
+                .append("trap 'namdrunner_signal=15; exit 143' TERM\n\n");
         return b.toString();
     }
 

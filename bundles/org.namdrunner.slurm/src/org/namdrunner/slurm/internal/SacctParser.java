@@ -2,7 +2,6 @@ package org.namdrunner.slurm.internal;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,14 +10,16 @@ import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.core.scheduler.SchedulerJobState.Origin;
 
 /**
- * Reads {@code sacct -X --parsable2 --noheader --format=JobID,State,ExitCode,Start,End,Elapsed,Reason}.
- * Step rows ({@code 123.batch}) are ignored, so output without {@code -X} reads the same. Times are local
- * times of the cluster, read in {@code zone}. Never throws.
+ * Reads {@code sacct -X --parsable2 --noheader
+ * --format=JobID,State,ExitCode,Submit,Start,End,Elapsed,JobName,Comment,WorkDir,Reason}. Step rows
+ * ({@code 123.batch}) are ignored, so output without {@code -X} reads the same. Times are epoch seconds
+ * ({@code SLURM_TIME_FORMAT=%s}) or local times of the cluster, read in {@code zone}. The reason comes last and
+ * takes the rest of the row. Comment is empty where the cluster does not store comments. Never throws.
  */
 public final class SacctParser {
 
-    public static final String FORMAT = "JobID,State,ExitCode,Start,End,Elapsed,Reason";
-    private static final int FIELDS = 7;
+    public static final String FORMAT = "JobID,State,ExitCode,Submit,Start,End,Elapsed,JobName,Comment,WorkDir,Reason";
+    private static final int FIELDS = 11;
     private static final String COMMAND = "sacct";
 
     private final ZoneId zone;
@@ -54,7 +55,7 @@ public final class SacctParser {
     }
 
     private SchedulerJobState read(OutputRow row) {
-        String[] f = row.text().split("\\|", -1);
+        String[] f = row.text().split("\\|", FIELDS);
         if (f.length < FIELDS) {
             row.reject("expected " + FIELDS + " fields separated by '|', found " + f.length);
             return null;
@@ -68,9 +69,9 @@ public final class SacctParser {
         if (status == null) {
             return null;
         }
-        String reason = SlurmValues.text(String.join("|", Arrays.copyOfRange(f, 6, f.length)));
-        return new SchedulerJobState(id, status, f[1].strip(), reason, row.exitCode(f[2]),
-                row.instant("start time", f[3], zone), row.instant("end time", f[4], zone),
-                row.duration("elapsed time", f[5]), null, null, null, null, null, Origin.ACCOUNTING);
+        return new SchedulerJobState(id, status, f[1].strip(), SlurmValues.text(f[10]), row.exitCode(f[2]),
+                row.instant("submit time", f[3], zone), row.instant("start time", f[4], zone), row.instant("end time", f[5], zone),
+                row.duration("elapsed time", f[6]), null, null, null, null,
+                SlurmValues.text(f[9]), SlurmValues.text(f[7]), SlurmValues.text(f[8]), Origin.ACCOUNTING);
     }
 }

@@ -6,6 +6,8 @@ import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
+import org.namdrunner.core.scheduler.JobTag;
+import org.namdrunner.core.validation.InputRules;
 
 /**
  * The command lines NAMDRunner sends to a SLURM cluster. Every variable part goes through
@@ -48,14 +50,51 @@ public final class SlurmCommands {
                 + " --format=" + ShellQuoting.quote(SacctParser.FORMAT));
     }
 
-    /** sbatch run in the job's folder, so relative output paths in the script land there. */
-    public String sbatch(String workDir, String scriptPath) {
-        return withPrefix(sbatchCommand(workDir, scriptPath));
+    /**
+     * sbatch run in the job's folder, so relative output paths in the script land there (and SLURM's working
+     * directory is that folder); the tag, when given, becomes the job's comment. Without the prefix: for
+     * {@link org.namdrunner.core.cluster.ClusterConnection#execWithPrefix}.
+     */
+    public String sbatch(String workDir, String scriptPath, JobTag tag) {
+        return withPrefix(sbatchCommand(workDir, scriptPath, tag));
     }
 
-    public String sbatchCommand(String workDir, String scriptPath) {
-        return ("cd " + ShellQuoting.quote(RemotePaths.checkAbsolute("workDir", workDir))
-                + " && sbatch --parsable " + ShellQuoting.quote(RemotePaths.checkAbsolute("scriptPath", scriptPath)));
+    public String sbatchCommand(String workDir, String scriptPath, JobTag tag) {
+        return "cd " + ShellQuoting.quote(RemotePaths.checkAbsolute("workDir", workDir))
+                + " && sbatch --parsable " + (tag == null ? "" : "--comment=" + ShellQuoting.quote(tag.text()) + " ")
+                + ShellQuoting.quote(RemotePaths.checkAbsolute("scriptPath", scriptPath));
+    }
+
+    /** Printed after sacct's rows when the job records follow. */
+    public static final String RECORDS_MARKER = "::namdrunner-job-records::";
+
+    /**
+     * sacct for the given ids and, in the same command, the job records ({@link JobRecord#FILE}) in the folders of
+     * those jobs: {@code grep -Hs} prints each record line after its file name and says nothing for a missing file.
+     * The command's exit code is sacct's.
+     */
+    public String sacctWithRecords(Collection<String> slurmIds, Collection<String> folders) {
+        if (folders.isEmpty()) {
+            return sacct(slurmIds);
+        }
+        StringBuilder files = new StringBuilder();
+        for (String folder : folders) {
+            files.append(' ').append(ShellQuoting.quote(RemotePaths.join(RemotePaths.checkAbsolute("workDir", folder), JobRecord.FILE)));
+        }
+        return withPrefix("{ " + sacctCommand(slurmIds) + "; namdrunner_rc=$?; echo " + RECORDS_MARKER + "; grep -Hs '' --" + files
+                + "; exit $namdrunner_rc; }");
+    }
+
+    /** This user's jobs of one name that the controller still has, finished ones included. */
+    public String squeueByName(String jobName) {
+        return withPrefix(TIME_FORMAT + " squeue --noheader --me --states=all --name=" + ShellQuoting.quote(InputRules.checkJobName(jobName))
+                + " --format=" + ShellQuoting.quote(SqueueParser.FORMAT));
+    }
+
+    /** This user's jobs of one name in accounting, of the last {@code seconds}. */
+    public String sacctByName(String jobName, long seconds) {
+        return withPrefix(TIME_FORMAT + " sacct -X --parsable2 --noheader --name=" + ShellQuoting.quote(InputRules.checkJobName(jobName))
+                + " --starttime=now-" + Math.max(60, seconds) + " --format=" + ShellQuoting.quote(SacctParser.FORMAT));
     }
 
     public String scancel(String slurmId) {

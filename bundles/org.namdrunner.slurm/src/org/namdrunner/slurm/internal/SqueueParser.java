@@ -1,7 +1,8 @@
 package org.namdrunner.slurm.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.namdrunner.core.model.JobStatus;
@@ -9,20 +10,22 @@ import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.core.scheduler.SchedulerJobState.Origin;
 
 /**
- * Reads {@code squeue --noheader --format='%i|%T|%r|%M|%L|%D|%C|%N|%Z'}: id, state, reason, elapsed, time
- * left, nodes, CPUs, node list, working directory. The reason is free text (it may hold spaces, commas and in
- * theory '|'), so the fields are taken two from the left and six from the right. Never throws.
+ * Reads {@code squeue --noheader --format='%i|%T|%V|%S|%e|%M|%L|%D|%C|%N|%j|%k|%Z|%r'}: id, state, submit time, start
+ * time, end time, elapsed, time left, nodes, CPUs, node list, job name, comment, working directory, reason. The
+ * reason is free text (it may hold spaces, commas and in theory '|'), so it comes last and takes the rest of the row.
+ * A pending job's {@code %S} is when SLURM expects it to start, and a live job's {@code %e} when its walltime would
+ * end: neither is a fact yet, so they are read as null. Never throws.
  */
 public final class SqueueParser {
 
-    public static final String FORMAT = "%i|%T|%r|%M|%L|%D|%C|%N|%Z";
-    private static final int FIELDS = 9;
+    public static final String FORMAT = "%i|%T|%V|%S|%e|%M|%L|%D|%C|%N|%j|%k|%Z|%r";
+    private static final int FIELDS = 14;
     private static final String COMMAND = "squeue";
 
     private SqueueParser() {
     }
 
-    public static ParsedRows parse(String stdout) {
+    public static ParsedRows parse(String stdout, ZoneId zone) {
         List<SchedulerJobState> states = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int rejected = 0;
@@ -32,7 +35,7 @@ public final class SqueueParser {
                 continue;
             }
             OutputRow row = new OutputRow(COMMAND, i + 1, lines[i], problems);
-            SchedulerJobState state = read(row);
+            SchedulerJobState state = read(row, zone);
             if (state == null) {
                 rejected++;
             } else {
@@ -42,8 +45,8 @@ public final class SqueueParser {
         return new ParsedRows(states, problems, rejected, 0);
     }
 
-    private static SchedulerJobState read(OutputRow row) {
-        String[] f = row.text().split("\\|", -1);
+    private static SchedulerJobState read(OutputRow row, ZoneId zone) {
+        String[] f = row.text().split("\\|", FIELDS);
         if (f.length < FIELDS) {
             row.reject("expected " + FIELDS + " fields separated by '|', found " + f.length);
             return null;
@@ -57,11 +60,13 @@ public final class SqueueParser {
         if (status == null) {
             return null;
         }
-        int n = f.length;
-        String reason = SlurmValues.text(n == FIELDS ? f[2] : String.join("|", Arrays.copyOfRange(f, 2, n - 6)));
-        return new SchedulerJobState(id, status, f[1].strip(), reason, null, null, null,
-                row.duration("elapsed time", f[n - 6]), row.duration("time left", f[n - 5]),
-                row.count("node count", f[n - 4]), row.count("CPU count", f[n - 3]),
-                SlurmValues.text(f[n - 2]), SlurmValues.text(f[n - 1]), Origin.QUEUE);
+        Instant start = row.instant("start time", f[3], zone);
+        Instant end = row.instant("end time", f[4], zone);
+        return new SchedulerJobState(id, status, f[1].strip(), SlurmValues.text(f[13]), null,
+                row.instant("submit time", f[2], zone), status == JobStatus.PENDING ? null : start,
+                status.isTerminal() ? end : null,
+                row.duration("elapsed time", f[5]), row.duration("time left", f[6]),
+                row.count("node count", f[7]), row.count("CPU count", f[8]), SlurmValues.text(f[9]),
+                SlurmValues.text(f[12]), SlurmValues.text(f[10]), SlurmValues.text(f[11]), Origin.QUEUE);
     }
 }

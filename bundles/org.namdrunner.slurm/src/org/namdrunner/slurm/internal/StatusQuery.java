@@ -14,6 +14,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ExecResult;
+import org.namdrunner.core.cluster.LoginShell;
+import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.SchedulerJobState;
 
@@ -33,14 +35,24 @@ public final class StatusQuery {
     private final ClusterConnection connection;
     private final SlurmCommands commands;
     private final SacctParser sacctParser;
+    private final ZoneId clusterZone;
 
     public StatusQuery(ClusterConnection connection, ZoneId clusterZone) {
         this.connection = connection;
         this.commands = new SlurmCommands(connection.profile());
         this.sacctParser = new SacctParser(clusterZone);
+        this.clusterZone = clusterZone;
     }
 
     public QueryResult run(Collection<String> slurmIds, IProgressMonitor monitor) throws ClusterException {
+        return run(slurmIds, Map.of(), monitor);
+    }
+
+    /**
+     * The query, with the jobs' folders where known: the records the jobs wrote there when they ended are read in the
+     * sacct command, for the ids squeue does not list, and stand in for sacct where it cannot answer.
+     */
+    public QueryResult run(Collection<String> slurmIds, Map<String, String> folders, IProgressMonitor monitor) throws ClusterException {
         List<String> problems = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>();
         Set<String> asked = new LinkedHashSet<>();
@@ -69,9 +81,19 @@ public final class StatusQuery {
         notInQueue.removeAll(states.keySet());
         if (!notInQueue.isEmpty()) {
             checkCancelled(monitor);
-            ExecResult accounting = connection.execWithPrefix(commands.sacctCommand(notInQueue), TIMEOUT, monitor);
+            Map<String, String> recordFolders = new LinkedHashMap<>();
+            notInQueue.stream().filter(folders::containsKey).forEach(id -> recordFolders.put(id, folders.get(id)));
+            ExecResult accounting = LoginShell.commandOutput(connection.exec(
+                    commands.sacctWithRecords(notInQueue, recordFolders.values()), TIMEOUT, monitor));
             commandCount++;
+            String out = accounting.stdout();
+            int marker = recordFolders.isEmpty() ? -1 : out.lastIndexOf(SlurmCommands.RECORDS_MARKER);
+            String records = marker < 0 ? "" : out.substring(marker + SlurmCommands.RECORDS_MARKER.length());
+            if (marker >= 0) {
+                accounting = new ExecResult(accounting.command(), accounting.exitCode(), out.substring(0, marker), accounting.stderr());
+            }
             readAccounting(accounting, notInQueue, states, problems);
+            readRecords(records, recordFolders, states);
         }
         asked.stream().filter(id -> !states.containsKey(id)).forEach(missing::add);
         return new QueryResult(states, missing, problems, commandCount);
@@ -80,7 +102,7 @@ public final class StatusQuery {
     private void readQueue(ExecResult result, Set<String> asked, Map<String, SchedulerJobState> states,
             List<String> problems) throws ClusterException {
         if (result.succeeded()) {
-            take("squeue", SqueueParser.parse(result.stdout()), asked, states, problems);
+            take("squeue", SqueueParser.parse(result.stdout(), clusterZone), asked, states, problems);
             noteStderr("squeue", result, problems);
         } else if (SlurmFailures.isUnreachable(result)) {
             throw SlurmFailures.unreachable("squeue", result, connection.profile());
@@ -98,10 +120,26 @@ public final class StatusQuery {
             take("sacct", sacctParser.parse(result.stdout()), asked, states, problems);
             noteStderr("sacct", result, problems);
         } else if (SlurmFailures.isUnreachable(result)) {
-            throw SlurmFailures.unreachable("sacct", result, connection.profile());
+            // squeue answered, so the controller is fine: only accounting (slurmdbd) is away. What squeue said is kept.
+            problems.add("SLURM's accounting could not be reached (sacct: '" + shortText(result) + "'); jobs " + listed(asked)
+                    + " are no longer in the queue and keep their last status until accounting or their own record says how they ended.");
         } else {
             problems.add("sacct failed (exit code " + result.exitCode() + "): '" + shortText(result) + "'; jobs "
                     + listed(asked) + " keep their last status and are asked again at the next sync.");
+        }
+    }
+
+    /** The jobs' own records, for the ids accounting did not report (none, lagging, or down). */
+    private static void readRecords(String records, Map<String, String> folders, Map<String, SchedulerJobState> states) {
+        for (Map.Entry<String, String> e : folders.entrySet()) {
+            if (states.containsKey(e.getKey())) {
+                continue;
+            }
+            String prefix = RemotePaths.join(e.getValue(), JobRecord.FILE) + ":";
+            records.lines().filter(l -> l.startsWith(prefix))
+                    .map(l -> JobRecord.read(e.getKey(), l.substring(prefix.length()), folders))
+                    .flatMap(java.util.Optional::stream).reduce((a, b) -> b)
+                    .ifPresent(s -> states.put(e.getKey(), s));
         }
     }
 

@@ -44,7 +44,7 @@ class HandWrittenIdChecksTest {
         for (int run = 0; run < 100_000; run++) {
             String text = generated(random, 26, "0123456789");
             boolean expected = SLURM_ID_RULE.matcher(text).matches();
-            assertEquals(expected, accepts(() -> new PolledJob("job_1", JobStatus.PENDING, text, null, null, false, null)),
+            assertEquals(expected, accepts(() -> new PolledJob("job_1", JobStatus.PENDING, text, null, null, null, null, null, "n", null)),
                     "seed " + seed + ": '" + text + "'");
             accepted += expected ? 1 : 0;
         }

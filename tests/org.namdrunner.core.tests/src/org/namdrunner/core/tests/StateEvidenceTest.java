@@ -28,7 +28,7 @@ class StateEvidenceTest {
     }
 
     private static SchedulerJobState state(JobStatus status, String raw, String reason, String exit, Origin origin) {
-        return new SchedulerJobState("42", status, raw, reason, exit, null, null, null, null, null, null, null, null, origin);
+        return new SchedulerJobState("42", status, raw, reason, exit, null, null, null, null, null, null, null, null, null, null, null, origin);
     }
 
     @Test
@@ -92,8 +92,8 @@ class StateEvidenceTest {
                         for (JobStatus next : JobStatus.values()) {
                             for (String[] raw : raws) {
                                 for (Instant start : new Instant[] { null, NOW.minusSeconds(300) }) {
-                                    SchedulerJobState report = new SchedulerJobState("42", next, raw[0], raw[1], "0:0", start, null,
-                                            null, null, null, null, null, null, Origin.QUEUE);
+                                    SchedulerJobState report = new SchedulerJobState("42", next, raw[0], raw[1], "0:0", null, start, null,
+                                            null, null, null, null, null, null, null, null, Origin.QUEUE);
                                     boolean applies = StateEvidence.apply(job, report, NOW).isPresent();
                                     assertEquals(applies, StateEvidence.changes(PolledJob.of(job), report),
                                             () -> job + " reported as " + report);
@@ -116,8 +116,67 @@ class StateEvidenceTest {
         assertNull(p.slurmReason());
         assertFalse(p.started());
         org.junit.jupiter.api.Assertions.assertThrows(org.namdrunner.core.model.InvalidInputException.class,
-                () -> new PolledJob(p.id(), JobStatus.PENDING, "42; rm -rf ~", null, null, false, null));
+                () -> new PolledJob(p.id(), JobStatus.PENDING, "42; rm -rf ~", null, null, null, null, null, "n", null));
         org.junit.jupiter.api.Assertions.assertThrows(org.namdrunner.core.model.InvalidInputException.class,
-                () -> new PolledJob("../x", JobStatus.PENDING, "42", null, null, false, null));
+                () -> new PolledJob("../x", JobStatus.PENDING, "42", null, null, null, null, null, "n", null));
+    }
+
+    private static SchedulerJobState timed(JobStatus status, String raw, Instant submitted, Instant start, Instant end) {
+        return new SchedulerJobState("42", status, raw, "None", "1:0", submitted, start, end,
+                start != null && end != null ? java.time.Duration.between(start, end) : null, null, null, null, null, null, null, null,
+                Origin.ACCOUNTING);
+    }
+
+    @Test
+    void aJobThatStartedAndFailedBetweenTwoPollsGetsItsRunningRowAtSlurmsStart() {
+        Instant submitted = NOW.minusSeconds(100);
+        Instant start = NOW.minusSeconds(50);
+        Instant end = NOW.minusSeconds(45);
+        JobUpdate u = StateEvidence.apply(pending(), timed(JobStatus.FAILED, "FAILED", submitted, start, end), NOW).orElseThrow();
+        assertEquals(2, u.changes().size(), u.changes().toString());
+        assertEquals(JobStatus.PENDING, u.changes().get(0).from());
+        assertEquals(JobStatus.RUNNING, u.changes().get(0).to());
+        assertEquals(start, u.changes().get(0).at());
+        assertEquals(JobStatus.FAILED, u.changes().get(1).to());
+        assertEquals(end, u.changes().get(1).at());
+        assertEquals(NOW, u.changes().get(1).observedAt());
+        assertEquals(start, u.job().startedAt().orElseThrow());
+        assertEquals(end, u.job().completedAt().orElseThrow());
+        assertEquals(submitted, u.job().submittedAt().orElseThrow());
+    }
+
+    @Test
+    void aJobCancelledWhilePendingGetsNoStartAndNoRunningRow() {
+        Instant at = NOW.minusSeconds(30);
+        JobUpdate u = StateEvidence.apply(pending(), timed(JobStatus.CANCELLED, "CANCELLED by 1001", NOW.minusSeconds(90), at, at), NOW)
+                .orElseThrow();
+        assertEquals(1, u.changes().size(), u.changes().toString());
+        assertTrue(u.job().startedAt().isEmpty());
+    }
+
+    @Test
+    void aPendingJobsExpectedStartIsNoStart() {
+        JobUpdate u = StateEvidence.apply(pending(), timed(JobStatus.PENDING, "PENDING", NOW.minusSeconds(90), NOW.plusSeconds(3600), null), NOW)
+                .orElseThrow();
+        assertTrue(u.job().startedAt().isEmpty());
+        assertEquals(NOW.minusSeconds(90), u.job().submittedAt().orElseThrow());
+    }
+
+    @Test
+    void aRunningJobTakesSlurmsStartEvenWhenAPollHadRecordedItsOwnTime() {
+        Job running = pending().toBuilder().status(JobStatus.RUNNING).slurmState("RUNNING").slurmReason("None")
+                .startedAt(NOW.minusSeconds(10)).build();
+        JobUpdate u = StateEvidence.apply(running, timed(JobStatus.RUNNING, "RUNNING", null, NOW.minusSeconds(22), null), NOW).orElseThrow();
+        assertEquals(NOW.minusSeconds(22), u.job().startedAt().orElseThrow());
+        assertTrue(StateEvidence.changes(PolledJob.of(running), timed(JobStatus.RUNNING, "RUNNING", null, NOW.minusSeconds(22), null)));
+    }
+
+    @Test
+    void aRequeuedJobKeepsItsHistoryAndLosesItsStart() {
+        Job running = pending().toBuilder().status(JobStatus.RUNNING).slurmState("RUNNING").startedAt(NOW.minusSeconds(600)).build();
+        JobUpdate u = StateEvidence.apply(running, timed(JobStatus.PENDING, "PENDING", null, NOW.minusSeconds(600), null), NOW).orElseThrow();
+        assertEquals(JobStatus.PENDING, u.job().status());
+        assertTrue(u.job().startedAt().isEmpty(), "SLURM sets a new start when it runs again");
+        assertEquals(JobStatus.RUNNING, u.change().from());
     }
 }

@@ -56,6 +56,17 @@ class BatchScriptRendererTest {
                 module load gcc/14.2.0 openmpi/5.0.6 namd/3.0.1_cpu
                 cd /scratch/alpine/ralph/namdrunner_jobs/j1 || exit 1
 
+                # NAMDRunner: the job records how it ended, for clusters whose accounting cannot tell
+                namdrunner_start=$(date +%s)
+                namdrunner_signal=0
+                namdrunner_record_exit() {
+                    namdrunner_rc=$?
+                    printf 'slurm_job_id=%s exit=%s signal=%s start=%s end=%s\\n' "${SLURM_JOB_ID:-}" "$namdrunner_rc" "$namdrunner_signal" "$namdrunner_start" "$(date +%s)" > .namdrunner_exit
+                    return $namdrunner_rc
+                }
+                trap namdrunner_record_exit EXIT
+                trap 'namdrunner_signal=15; exit 143' TERM
+
                 export SLURM_EXPORT_ENV=ALL
                 mpirun -np "$SLURM_NTASKS" namd3 config.namd > namd_output.log 2>&1
                 """, script);
@@ -158,6 +169,8 @@ class BatchScriptRendererTest {
         assertEquals(scratch.toRealPath() + "\n", Files.readString(scratch.resolve("where.txt")));
 
         Files.delete(scratch.resolve("where.txt"));
+        assertTrue(Files.readString(scratch.resolve(".namdrunner_exit")).contains(" exit=0 signal=0 "), "the job's own record");
+        Files.delete(scratch.resolve(".namdrunner_exit"));
         Files.delete(scratch);
         assertEquals(1, bash(tmp, file.toString()), "a missing scratch folder stops the job");
         assertFalse(Files.exists(tmp.resolve("where.txt")), "the body did not run elsewhere");

@@ -118,9 +118,11 @@ final class GarbledOutputs {
     }
 
     private String[] squeueRow(String id) {
-        return new String[] { id, state(), pick(REASONS), duration(), random.nextInt(4) == 0 ? pick(LIMITS) : duration(),
+        // today's order: %i|%T|%V|%S|%e|%M|%L|%D|%C|%N|%j|%k|%Z|%r
+        return new String[] { id, state(), time(), time(), time(), duration(), random.nextInt(4) == 0 ? pick(LIMITS) : duration(),
                 Integer.toString(1 + random.nextInt(64)), random.nextInt(10) == 0 ? "2K" : Integer.toString(1 + random.nextInt(4096)),
-                random.nextBoolean() ? "" : "c3cpu-a2-u1-[1-" + (1 + random.nextInt(9)) + "]", "/scratch/u/namdrunner_jobs/j" + id };
+                random.nextBoolean() ? "" : "c3cpu-a2-u1-[1-" + (1 + random.nextInt(9)) + "]", "j" + id,
+                random.nextBoolean() ? "(null)" : "namdrunner:job_" + id, "/scratch/u/namdrunner_jobs/j" + id, pick(REASONS) };
     }
 
     private String[] sacctRow(String id) {
@@ -129,8 +131,9 @@ final class GarbledOutputs {
             case 1 -> "CANCELLED+";
             default -> state();
         };
-        return new String[] { id, state, random.nextInt(256) + ":" + random.nextInt(65), time(), time(), duration(),
-                pick(REASONS) };
+        // JobID,State,ExitCode,Submit,Start,End,Elapsed,JobName,Comment,WorkDir,Reason
+        return new String[] { id, state, random.nextInt(256) + ":" + random.nextInt(65), time(), time(), time(), duration(),
+                "j" + id, random.nextBoolean() ? "" : "namdrunner:job_" + id, "/scratch/u/namdrunner_jobs/j" + id, pick(REASONS) };
     }
 
     private String state() {

@@ -93,7 +93,7 @@ class GeneratedOutputTest {
 
     @Test
     void squeueOutputs() {
-        checkParser(SqueueParser::parse, GarbledOutputs::squeue, "squeue");
+        checkParser(out -> SqueueParser.parse(out, java.time.ZoneOffset.UTC), GarbledOutputs::squeue, "squeue");
     }
 
     @Test

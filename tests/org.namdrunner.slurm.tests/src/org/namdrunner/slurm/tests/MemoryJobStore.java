@@ -59,9 +59,7 @@ final class MemoryJobStore implements JobStore {
                 continue;
             }
             jobs.put(u.job().id(), u.job());
-            if (u.change() != null) {
-                history.computeIfAbsent(u.job().id(), k -> new ArrayList<>()).add(u.change());
-            }
+            history.computeIfAbsent(u.job().id(), k -> new ArrayList<>()).addAll(u.changes());
             written.add(u.job().id());
         }
         return new BatchResult(written, List.of(), conflicts);

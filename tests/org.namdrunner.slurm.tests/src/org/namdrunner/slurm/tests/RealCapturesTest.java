@@ -30,7 +30,7 @@ import org.namdrunner.slurm.internal.SqueueParser;
  */
 class RealCapturesTest {
 
-    private static final String SQUEUE_FORMAT = "--format='%i|%T|%r|%M|%L|%D|%C|%N|%Z'";
+    private static final String SQUEUE_FORMAT = "--format='%i|%T|%V|%S|%e|%M|%L|%D|%C|%N|%j|%k|%Z|%r'";
     private final SacctParser sacct = new SacctParser(ZoneOffset.UTC);
 
     @Test
@@ -40,7 +40,7 @@ class RealCapturesTest {
         assertTrue(names.size() >= 15, "expected the squeue captures, found " + names);
         for (String name : names) {
             Capture c = Capture.real(name);
-            ParsedRows rows = SqueueParser.parse(c.stdout());
+            ParsedRows rows = SqueueParser.parse(c.stdout(), java.time.ZoneOffset.UTC);
             assertEquals(List.of(), rows.problems(), name);
             assertEquals(c.nonBlankLines(), rows.states().size(), name);
             for (SchedulerJobState s : rows.states()) {
@@ -102,7 +102,7 @@ class RealCapturesTest {
 
     @Test
     void squeueAndSacctAgreeOnFinishedJobs() {
-        Map<String, SchedulerJobState> queue = byId(SqueueParser.parse(Capture.real("squeue_finished_states_all").stdout()));
+        Map<String, SchedulerJobState> queue = byId(SqueueParser.parse(Capture.real("squeue_finished_states_all").stdout(), java.time.ZoneOffset.UTC));
         Map<String, SchedulerJobState> accounting = byId(sacct.parse(Capture.real("sacct_finished").stdout()));
         assertFalse(queue.isEmpty());
         queue.forEach((id, q) -> {
@@ -115,7 +115,7 @@ class RealCapturesTest {
 
     @Test
     void runningAndPendingJobsInTheQueue() {
-        List<SchedulerJobState> states = SqueueParser.parse(Capture.real("squeue_running_and_pending").stdout()).states();
+        List<SchedulerJobState> states = SqueueParser.parse(Capture.real("squeue_running_and_pending").stdout(), java.time.ZoneOffset.UTC).states();
         List<SchedulerJobState> running = states.stream().filter(s -> s.status() == JobStatus.RUNNING).toList();
         assertEquals(1, running.size(), "one node, one NAMD job at a time");
         assertNotNull(running.get(0).nodeList());
@@ -132,7 +132,7 @@ class RealCapturesTest {
 
     @Test
     void pendingReasonsAreKeptAsSlurmPrintsThem() {
-        Set<String> reasons = SqueueParser.parse(Capture.real("squeue_pending_reasons").stdout()).states().stream()
+        Set<String> reasons = SqueueParser.parse(Capture.real("squeue_pending_reasons").stdout(), java.time.ZoneOffset.UTC).states().stream()
                 .map(SchedulerJobState::reason).filter(r -> r != null).collect(Collectors.toSet());
         assertTrue(reasons.containsAll(Set.of("JobHeldUser", "JobHeldAdmin", "DependencyNeverSatisfied",
                 "QOSMaxWallDurationPerJobLimit")), reasons.toString());
@@ -198,7 +198,7 @@ class RealCapturesTest {
     }
 
     private static SchedulerJobState single(String capture) {
-        List<SchedulerJobState> states = SqueueParser.parse(Capture.real(capture).stdout()).states();
+        List<SchedulerJobState> states = SqueueParser.parse(Capture.real(capture).stdout(), java.time.ZoneOffset.UTC).states();
         assertEquals(1, states.size(), capture);
         return states.get(0);
     }

@@ -63,7 +63,7 @@ class SacctParserTest {
     @Test
     void timesAreReadInTheClustersZone() {
         SacctParser denver = new SacctParser(ZoneId.of("America/Denver"));
-        SchedulerJobState s = denver.parse("208|COMPLETED|0:0|2026-11-29T10:01:02|2026-11-29T10:02:03|00:01:01|None").states().get(0);
+        SchedulerJobState s = denver.parse(Capture.oldSacct("208|COMPLETED|0:0|2026-11-29T10:01:02|2026-11-29T10:02:03|00:01:01|None")).states().get(0);
         assertEquals(Instant.parse("2026-11-29T17:01:02Z"), s.start());
         assertEquals(Duration.ofSeconds(61), Duration.between(s.start(), s.end()));
     }
@@ -71,26 +71,26 @@ class SacctParserTest {
     /** What SLURM_TIME_FORMAT=%s makes sacct print: epoch seconds, the same instant in any zone. */
     @Test
     void epochSecondsNeedNoZone() {
-        String row = "208|COMPLETED|0:0|1795971662|1795971723|00:01:01|None";
+        String row = Capture.oldSacct("208|COMPLETED|0:0|1795971662|1795971723|00:01:01|None");
         for (String zone : new String[] { "America/Denver", "Asia/Kolkata", "UTC", "Pacific/Chatham" }) {
             SchedulerJobState s = new SacctParser(ZoneId.of(zone)).parse(row).states().get(0);
             assertEquals(Instant.parse("2026-11-29T17:01:02Z"), s.start(), zone);
             assertEquals(Instant.parse("2026-11-29T17:02:03Z"), s.end(), zone);
         }
-        SchedulerJobState pending = new SacctParser(ZoneId.of("UTC")).parse("209|PENDING|0:0|Unknown|Unknown|00:00:00|Priority")
+        SchedulerJobState pending = new SacctParser(ZoneId.of("UTC")).parse(Capture.oldSacct("209|PENDING|0:0|Unknown|Unknown|00:00:00|Priority"))
                 .states().get(0);
         assertEquals(null, pending.start());
     }
 
     @Test
     void badRowsAreSkippedAndReported() {
-        ParsedRows rows = utc.parse(String.join("\n",
+        ParsedRows rows = utc.parse(Capture.oldSacct(String.join("\n",
                 "JobID|State|ExitCode|Start|End|Elapsed|Reason",
                 "9|COMPLETED|0:0|2026-11-29T00:36:33",
                 "10|COMPLETED|zero|yesterday|2026-11-29T00:36:34|00:00:01|None",
                 "10.batch|garbage",
                 "|||||||",
-                "11|completed|0:0|None|None|00:00:00|None"));
+                "11|completed|0:0|None|None|00:00:00|None")));
 
         assertEquals(List.of("10"), rows.states().stream().map(SchedulerJobState::slurmId).toList());
         assertEquals(1, rows.stepRows());
@@ -105,7 +105,7 @@ class SacctParserTest {
 
     @Test
     void aReasonMayHoldBars() {
-        SchedulerJobState s = utc.parse("12|PENDING|0:0|Unknown|Unknown|00:00:00|a|b").states().get(0);
+        SchedulerJobState s = utc.parse(Capture.oldSacct("12|PENDING|0:0|Unknown|Unknown|00:00:00|a|b")).states().get(0);
         assertEquals("a|b", s.reason());
     }
 }

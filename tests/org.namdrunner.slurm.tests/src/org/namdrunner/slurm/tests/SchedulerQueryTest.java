@@ -147,13 +147,17 @@ class SchedulerQueryTest {
     }
 
     @Test
-    void anUnreachableAccountingDatabaseIsTransientToo() {
+    void anUnreachableAccountingDatabaseKeepsWhatSqueueSaidAndSaysSo() throws Exception {
+        // squeue answered, so the controller is up: only slurmdbd is away. Backing off the whole poll would leave every
+        // job unsynced while accounting is down; instead the missing ids stay as they are and the problem is in words.
         RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> line.contains(" squeue ")
-                ? new ExecResult(line, 0, "", "")
+                ? new ExecResult(line, 0, Capture.oldSqueue("9|RUNNING|None|0:01|4:59|1|1|vm|/h\n"), "")
                 : new ExecResult(line, 1, "", "sacct: error: Problem talking to the database: Connection refused\n"));
-        ClusterException e = assertThrows(ClusterException.class, () -> scheduler.query(c, List.of("9", "10"), null));
-        assertEquals(FailureKind.TRANSIENT, e.kind());
+        QueryResult r = scheduler.query(c, List.of("9", "10"), null);
         assertEquals(2, c.commands().size());
+        assertEquals(Set.of("9"), r.states().keySet());
+        assertEquals(Set.of("10"), r.missing());
+        assertTrue(r.problems().stream().anyMatch(p -> p.contains("accounting could not be reached") && p.contains("10")), r.problems().toString());
     }
 
     @Test
@@ -165,7 +169,7 @@ class SchedulerQueryTest {
 
         QueryResult r = scheduler.query(c, squeue.jobIds(), null);
 
-        assertEquals(SqueueParserTest.byId(org.namdrunner.slurm.internal.SqueueParser.parse(squeue.stdout())).keySet(),
+        assertEquals(SqueueParserTest.byId(org.namdrunner.slurm.internal.SqueueParser.parse(squeue.stdout(), java.time.ZoneOffset.UTC)).keySet(),
                 r.states().keySet());
         assertFalse(r.missing().isEmpty());
         assertEquals(1, r.problems().size());
@@ -201,11 +205,11 @@ class SchedulerQueryTest {
     void idsThatAreNotSlurmIdsAreNeverSent() throws Exception {
         List<String> ids = Arrays.asList("17", "; rm -rf ~", "$(reboot)", "`id`", "17", null, "20\n21", "");
         RecordingConnection c = RecordingConnection.replaying(TestProfiles.testCluster(),
-                new Capture("q", "", "17|RUNNING|None|0:01|4:59|1|1|vm|/home/u\n", "", 0), null);
+                new Capture("q", "", Capture.oldSqueue("17|RUNNING|None|0:01|4:59|1|1|vm|/home/u\n"), "", 0), null);
 
         QueryResult r = scheduler.query(c, ids, null);
 
-        assertEquals(List.of(sent("squeue --noheader --states=all --jobs=17 --format='%i|%T|%r|%M|%L|%D|%C|%N|%Z'")), c.commands());
+        assertEquals(List.of(sent("squeue --noheader --states=all --jobs=17 --format='%i|%T|%V|%S|%e|%M|%L|%D|%C|%N|%j|%k|%Z|%r'")), c.commands());
         assertEquals(Set.of("17"), r.states().keySet());
         assertEquals(Set.of("; rm -rf ~", "$(reboot)", "`id`", "20\n21", ""), r.missing());
         assertEquals(6, r.problems().size(), String.join("\n", r.problems()));
@@ -215,7 +219,7 @@ class SchedulerQueryTest {
     @Test
     void rowsForJobsNotAskedAboutAreIgnored() throws Exception {
         RecordingConnection c = RecordingConnection.replaying(TestProfiles.testCluster(),
-                new Capture("q", "", "17|RUNNING|None|0:01|4:59|1|1|vm|/h\n99|RUNNING|None|0:01|4:59|1|1|vm|/h\n", "", 0), null);
+                new Capture("q", "", Capture.oldSqueue("17|RUNNING|None|0:01|4:59|1|1|vm|/h\n99|RUNNING|None|0:01|4:59|1|1|vm|/h\n"), "", 0), null);
         QueryResult r = scheduler.query(c, List.of("17"), null);
         assertEquals(Set.of("17"), r.states().keySet());
         assertTrue(r.problems().get(0).contains("99"));
@@ -269,7 +273,7 @@ class SchedulerQueryTest {
                     out.append(id).append(".batch|COMPLETED|0:0|2026-11-29T00:36:23|2026-11-29T00:36:28|00:00:05|\n");
                 }
             }
-            return new ExecResult(line, 0, out.toString(), "");
+            return new ExecResult(line, 0, line.contains(" squeue ") ? Capture.oldSqueue(out.toString()) : Capture.oldSacct(out.toString()), "");
         });
 
         QueryResult r = scheduler.query(c, ids, null);

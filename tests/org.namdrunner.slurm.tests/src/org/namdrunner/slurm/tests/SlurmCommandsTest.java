@@ -33,7 +33,7 @@ import org.namdrunner.slurm.internal.SlurmCommands;
  */
 class SlurmCommandsTest {
 
-    private static final String SQUEUE_FORMAT = "--format=%i|%T|%r|%M|%L|%D|%C|%N|%Z";
+    private static final String SQUEUE_FORMAT = "--format=%i|%T|%V|%S|%e|%M|%L|%D|%C|%N|%j|%k|%Z|%r";
     private static Path stubs;
     private static Path workDir;
 
@@ -97,7 +97,7 @@ class SlurmCommandsTest {
         SlurmCommands alpine = new SlurmCommands(TestProfiles.alpine());
         String marker = "echo ::namdrunner-output:: && echo ::namdrunner-output:: >&2 && ";
         assertEquals("bash -lc 'source /etc/profile && module load slurm/alpine && " + marker
-                + "SLURM_TIME_FORMAT=%s squeue --noheader --states=all --jobs=1,2 --format='\\''%i|%T|%r|%M|%L|%D|%C|%N|%Z'\\'''",
+                + "SLURM_TIME_FORMAT=%s squeue --noheader --states=all --jobs=1,2 --format='\\''%i|%T|%V|%S|%e|%M|%L|%D|%C|%N|%j|%k|%Z|%r'\\'''",
                 alpine.squeue(List.of("1", "2")));
         assertEquals("bash -lc 'source /etc/profile && module load slurm/alpine && " + marker + "scancel 7'", alpine.scancel("7"));
     }
@@ -108,15 +108,17 @@ class SlurmCommandsTest {
         assertEquals(List.of("squeue", "PWD=" + cwd(), "MSG=", "TF=%s", "--noheader", "--states=all", "--jobs=1,22,333_4", SQUEUE_FORMAT),
                 run(commands.squeue(List.of("1", "22", "333_4"))));
         assertEquals(List.of("sacct", "PWD=" + cwd(), "MSG=", "TF=%s", "-X", "--parsable2", "--noheader", "--jobs=9,10",
-                "--format=JobID,State,ExitCode,Start,End,Elapsed,Reason"), run(commands.sacct(List.of("9", "10"))));
+                "--format=JobID,State,ExitCode,Submit,Start,End,Elapsed,JobName,Comment,WorkDir,Reason"), run(commands.sacct(List.of("9", "10"))));
         assertEquals(List.of("scancel", "PWD=" + cwd(), "MSG=", "TF=", "17"), run(commands.scancel("17")));
     }
 
     @Test
     void sbatchRunsInTheJobsFolder() throws Exception {
         String script = workDir.resolve("scripts/job.sbatch").toString();
-        List<String> argv = run(new SlurmCommands(TestProfiles.testCluster()).sbatch(workDir.toString(), script));
-        assertEquals(List.of("sbatch", "PWD=" + workDir.toRealPath(), "MSG=", "TF=", "--parsable", script), argv);
+        List<String> argv = run(new SlurmCommands(TestProfiles.testCluster()).sbatch(workDir.toString(), script,
+                new org.namdrunner.core.scheduler.JobTag("job_20261201_225000_a1b2c3")));
+        assertEquals(List.of("sbatch", "PWD=" + workDir.toRealPath(), "MSG=", "TF=", "--parsable",
+                "--comment=namdrunner:job_20261201_225000_a1b2c3", script), argv, "the tag is the job's comment");
     }
 
     /** A prefix is shell code written by a person: quotes, $(...), backticks and unicode in it must survive the wrapping. */
@@ -130,7 +132,7 @@ class SlurmCommandsTest {
                 run(commands.squeue(List.of("5"))));
         String script = workDir.resolve("job.sbatch").toString();
         assertEquals(List.of("sbatch", "PWD=" + workDir.toRealPath(), "MSG=" + msg, "TF=", "--parsable", script),
-                run(commands.sbatch(workDir.toString(), script)));
+                run(commands.sbatch(workDir.toString(), script, null)));
     }
 
     @ParameterizedTest
@@ -138,8 +140,8 @@ class SlurmCommandsTest {
             "/scratch/it's", "/scratch/new\nline", "/scratch/\u00e9t\u00e9", "/scratch/../etc", "-rf" })
     void hostileFoldersNeverBecomeCommands(String folder) {
         SlurmCommands commands = new SlurmCommands(TestProfiles.testCluster());
-        assertThrows(InvalidInputException.class, () -> commands.sbatch(folder, "/scratch/job.sbatch"));
-        assertThrows(InvalidInputException.class, () -> commands.sbatch("/scratch", folder));
+        assertThrows(InvalidInputException.class, () -> commands.sbatch(folder, "/scratch/job.sbatch", null));
+        assertThrows(InvalidInputException.class, () -> commands.sbatch("/scratch", folder, null));
     }
 
     @ParameterizedTest

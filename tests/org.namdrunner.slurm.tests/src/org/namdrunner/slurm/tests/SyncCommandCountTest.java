@@ -50,7 +50,7 @@ class SyncCommandCountTest {
                     out.append(id).append("|COMPLETED|0:0|2026-11-29T00:36:23|2026-11-29T00:40:00|00:03:37|None\n");
                 }
             }
-            return new ExecResult(line, 0, out.toString(), "");
+            return new ExecResult(line, 0, line.contains(" squeue ") ? Capture.oldSqueue(out.toString()) : Capture.oldSacct(out.toString()), "");
         });
         StatusSynchronizer sync = new StatusSynchronizer(store, new SlurmScheduler(ZoneOffset.UTC), SyncSettings.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
