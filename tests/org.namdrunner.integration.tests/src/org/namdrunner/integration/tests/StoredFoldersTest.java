@@ -102,9 +102,9 @@ class StoredFoldersTest {
                     new NullProgressMonitor());
             Job claimed = h.service.create(TestJobs.request("claimed", inputs, TestJobs.resources(1, Duration.ofMinutes(10), "acpu", ""), 10, "c"),
                     new NullProgressMonitor());
-            // a job_info.json whose scratch folder is the user's whole home: a later delete would remove it
-            String home = h.exec("printf %s \"$HOME\"").stdout();
-            Job evil = planted.toBuilder().scratchDir(home).build();
+            // a job_info.json whose scratch folder is shaped like a job folder but lies outside the profile's scratch root
+            // (here among the user's projects): a later delete or result copy would act there
+            Job evil = planted.toBuilder().scratchDir(profile.projectsRoot() + "/other/namdrunner_jobs/" + planted.id()).build();
             h.exec(ShellQuoting.command("sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", JobInfoJson.write(evil),
                     planted.projectDir().orElseThrow() + "/job_info.json"));
             // a job_info.json claiming the job COMPLETED as SLURM job 2147000000, which SLURM never ran

@@ -67,7 +67,7 @@ class UncertainSubmitTest {
                 assertEquals(List.of(adopted.slurmId().orElseThrow()), queued, "exactly the one queued job, under our id");
                 assertTrue(h.connection.commands().stream().noneMatch(c -> c.contains("sbatch")),
                         "the retry ran sbatch again: " + h.connection.commands());
-                h.service.cancel(job.id(), new NullProgressMonitor());
+                h.service.delete(job.id(), new NullProgressMonitor());
             }
         }
     }
@@ -87,7 +87,7 @@ class UncertainSubmitTest {
             assertEquals(JobStatus.PENDING, result.status(), "rolled back although SLURM queued it: " + h.job(job.id()));
             assertEquals(List.of(result.slurmId().orElseThrow()), queuedIds(h, CANCELLED));
             assertTrue(h.remoteExists(job.scratchDir().orElseThrow() + "/scripts/job.sbatch"), "the queued job's scratch copy was removed");
-            h.service.cancel(job.id(), new NullProgressMonitor());
+            h.service.delete(job.id(), new NullProgressMonitor());
         }
     }
 
