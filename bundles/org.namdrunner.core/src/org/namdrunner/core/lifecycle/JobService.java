@@ -9,16 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.google.gson.Gson;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterConnectionProvider;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.ClusterProfileRegistry;
+import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.jobtype.JobTypeRegistry;
@@ -31,6 +34,7 @@ import org.namdrunner.core.model.StatusSource;
 import org.namdrunner.core.scheduler.BatchScriptRequest;
 import org.namdrunner.core.scheduler.JobTag;
 import org.namdrunner.core.scheduler.Scheduler;
+import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobUpdate;
 import org.namdrunner.core.store.StoreException;
@@ -189,6 +193,12 @@ public final class JobService {
         }
         ClusterProfile profile = profiles.require(job.clusterProfileId());
         ClusterConnection c = connections.connectionFor(profile);
+        if (retry) {
+            Optional<SchedulerJobState> queued = UncertainSubmission.find(scheduler, c, job);
+            if (queued.isPresent()) {
+                return adopt(job, queued.get(), "found by its tag before submitting again");
+            }
+        }
         Instant now = clock.instant();
         Job submitting = job.toBuilder().status(JobStatus.SUBMITTING).updatedAt(now).error(null).build();
         if (retry) {
@@ -209,16 +219,13 @@ public final class JobService {
             slurmId = scheduler.submit(c, scratch, RemotePaths.join(scratch, JobFolders.SCRIPTS, scheduler.scriptFileName()),
                     new JobTag(jobId), sub.split(4));
         } catch (ClusterException e) {
-            if (e.isTransient()) {
-                Instant at = clock.instant();
-                apply(JobUpdate.fieldsOnly(submitting.toBuilder().updatedAt(at).error(new ErrorInfo("SUBMIT",
-                        "The cluster stopped answering while the job was being submitted (" + e.getMessage() + "). It may "
-                                + "still have been queued: look at squeue on the cluster before you press Submit again.",
-                        "", at)).build()));
-            } else {
+            if (!e.isTransient() && e.kind() != FailureKind.CANCELLED) {
                 rollBack(c, submitting, scratch, StatusSource.SLURM, "sbatch refused: " + e.getMessage(), e);
+                throw e;
             }
-            throw e;
+            return afterUncertainSubmit(c, submitting, e);
+        } catch (OperationCanceledException e) {
+            return afterUncertainSubmit(c, submitting, e);
         } catch (RuntimeException e) {
             rollBack(c, submitting, scratch, StatusSource.LOCAL, "sbatch failed: " + e.getMessage(), e);
             throw e;
@@ -232,6 +239,46 @@ public final class JobService {
         } catch (ClusterException e) {
             // the job runs; job_info.json only lacks the SLURM id, which rediscovery can live without
         }
+        return pending;
+    }
+
+    /**
+     * sbatch was sent but its answer did not come back (cancelled, session dropped, timeout): SLURM is asked for the
+     * job by its tag. Found: the job is PENDING under that id. Not found, or SLURM cannot be asked: the job stays
+     * SUBMITTING with its scratch copy and a note, and the original failure is thrown; the next Submit asks again
+     * before it runs sbatch, so the job never runs twice in its scratch folder.
+     */
+    private Job afterUncertainSubmit(ClusterConnection c, Job submitting, Exception cause) throws ClusterException, StoreException {
+        String what = cause instanceof OperationCanceledException
+                || (cause instanceof ClusterException ce && ce.kind() == FailureKind.CANCELLED)
+                        ? "Submit was cancelled while sbatch ran" : "The cluster stopped answering while sbatch ran (" + cause.getMessage() + ")";
+        String afterwards;
+        try {
+            Optional<SchedulerJobState> queued = UncertainSubmission.find(scheduler, c, submitting);
+            if (queued.isPresent()) {
+                return adopt(submitting, queued.get(), what.toLowerCase().charAt(0) + what.substring(1) + "; found by its tag");
+            }
+            afterwards = "SLURM has no job with its tag (squeue and sacct asked), so it was not queued.";
+        } catch (ClusterException e) {
+            afterwards = "SLURM could not be asked whether it was queued (" + e.getMessage() + ").";
+        }
+        Instant at = clock.instant();
+        apply(JobUpdate.fieldsOnly(submitting.toBuilder().updatedAt(at).error(new ErrorInfo("SUBMIT", what + ". " + afterwards
+                + " Press Submit again: it first looks for the job by its tag on the cluster and only submits when none is there.",
+                "", at)).build()));
+        if (cause instanceof ClusterException ce) {
+            throw ce;
+        }
+        throw (OperationCanceledException) cause;
+    }
+
+    /** SUBMITTING → PENDING under the SLURM id a tag search found; the next sync takes the state from there. */
+    private Job adopt(Job submitting, SchedulerJobState found, String how) throws StoreException {
+        Instant at = clock.instant();
+        Job pending = submitting.toBuilder().status(JobStatus.PENDING).slurmId(found.slurmId()).submittedAt(at).updatedAt(at)
+                .error(null).build();
+        apply(JobUpdate.statusChange(pending, new StatusChange(submitting.id(), JobStatus.SUBMITTING, JobStatus.PENDING, at,
+                StatusSource.SLURM, "SLURM job " + found.slurmId() + " (" + found.rawState() + ") " + how)));
         return pending;
     }
 
@@ -285,8 +332,10 @@ public final class JobService {
     }
 
     /**
-     * Cancels the job if it is still active, removes its folders on the cluster (only the job's own
-     * folders), then removes it and its history from the store.
+     * Cancels the job if it is still active, removes the job's own folders on the cluster (the ones stored with it,
+     * never ones recomputed from the profile as it is now, which may have another root or user since), then removes
+     * it and its history from the store. When a folder cannot be removed (e.g. the profile now logs in as another
+     * user), it throws saying which and why, and the job stays in the store, so its data is never orphaned.
      */
     public void delete(String jobId, IProgressMonitor monitor) throws ClusterException, StoreException {
         Job job = require(jobId);
@@ -295,10 +344,25 @@ public final class JobService {
         if (job.status().isActive() && job.slurmId().isPresent()) {
             scheduler.cancel(c, job.slurmId().get(), monitor);
         }
-        for (String dir : List.of(profile.projectDirFor(job.id()), profile.scratchDirFor(job.id()))) {
-            c.removeTree(dir, dir, monitor);
+        for (String dir : storedFolders(job)) {
+            try {
+                c.removeTree(dir, dir, monitor);
+            } catch (ClusterException e) {
+                throw new ClusterException(e.kind(), "Job " + job.name() + " was not deleted: its folder " + dir
+                        + " could not be removed as " + profile.user() + "@" + profile.host() + " (" + e.getMessage()
+                        + "). If the profile's user or folders were changed after the job was made, remove the folder "
+                        + "as its owner, or change the profile back, then delete again.", e);
+            }
         }
         store.delete(jobId);
+    }
+
+    /** The job's own project and scratch folders as stored with it (the store only keeps ones ending in /namdrunner_jobs/&lt;id&gt;). */
+    public static List<String> storedFolders(Job job) {
+        List<String> dirs = new ArrayList<>();
+        job.projectDir().ifPresent(dirs::add);
+        job.scratchDir().ifPresent(dirs::add);
+        return dirs;
     }
 
     /** Downloads the job's outputs folder into {@code localDir}/&lt;job name&gt;. */

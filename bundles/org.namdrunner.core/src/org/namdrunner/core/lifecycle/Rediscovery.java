@@ -14,8 +14,14 @@ import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.StoreException;
+import org.namdrunner.core.validation.InputRules;
 
-/** Imports jobs from the job_info.json files under a cluster's project root. */
+/**
+ * Imports jobs from the job_info.json files under a cluster's project root. Nothing in a job_info.json is trusted:
+ * its project and scratch folders must be exactly the ones this profile gives the job's id (so a planted file cannot
+ * point a later delete or result copy anywhere else), and a terminal state is not taken from it: such a job comes in
+ * UNKNOWN and the sync that follows the import moves it on SLURM's evidence only.
+ */
 final class Rediscovery {
 
     /** Runs the sync that follows an import. */
@@ -41,6 +47,11 @@ final class Rediscovery {
                     rejected.add(path + ": belongs to another profile or folder");
                     continue;
                 }
+                if (!job.scratchDir().orElse("").equals(profile.scratchDirFor(job.id()))) {
+                    rejected.add(path + ": its scratch folder " + job.scratchDir().map(InputRules::printable).orElse("(none)")
+                            + " is not " + profile.scratchDirFor(job.id()) + ", the one this profile gives job " + job.id());
+                    continue;
+                }
                 if (store.find(job.id()).isPresent()) {
                     known.add(job.id());
                     continue;
@@ -48,6 +59,8 @@ final class Rediscovery {
                 // a job that had reached SUBMITTING but has no SLURM id cannot be followed; keep it as created
                 if (job.slurmId().isEmpty() && job.status() != JobStatus.CREATED) {
                     job = job.toBuilder().status(JobStatus.CREATED).build();
+                } else if (job.status().isTerminal()) {
+                    job = job.toBuilder().status(JobStatus.UNKNOWN).build(); // the sync below decides, on SLURM's record
                 }
                 store.create(job.toBuilder().updatedAt(clock.instant()).build());
                 imported.add(job.id());

@@ -26,6 +26,14 @@ final class FaultInjectingConnection implements ClusterConnection {
     private int hideCount;
     private Predicate<String> beforeMatch = c -> false;
     private Runnable beforeAction = () -> { };
+    private Predicate<String> afterMatch = c -> false;
+    private AfterAction afterAction;
+
+    /** What runs once the real command has run; it may throw the failure the answer is replaced by. */
+    @FunctionalInterface
+    interface AfterAction {
+        void run(ExecResult realAnswer) throws ClusterException;
+    }
 
     FaultInjectingConnection(ClusterConnection real) {
         this.real = real;
@@ -41,6 +49,16 @@ final class FaultInjectingConnection implements ClusterConnection {
     synchronized void beforeNext(Predicate<String> command, Runnable action) {
         beforeMatch = command;
         beforeAction = action;
+    }
+
+    /**
+     * Runs the next command matching this for real, then {@code action}, which may throw: the command ran on the
+     * cluster but its answer is lost, as when the session dies between the command and its answer (a window too
+     * short to hit on demand).
+     */
+    synchronized void afterNext(Predicate<String> command, AfterAction action) {
+        afterMatch = command;
+        afterAction = action;
     }
 
     synchronized List<String> commands() {
@@ -60,7 +78,12 @@ final class FaultInjectingConnection implements ClusterConnection {
     public ExecResult exec(String commandLine, Duration timeout, IProgressMonitor monitor) throws ClusterException {
         boolean hide;
         Runnable action = null;
+        AfterAction after = null;
         synchronized (this) {
+            if (afterMatch.test(commandLine)) {
+                after = afterAction;
+                afterMatch = c -> false;
+            }
             commands.add(commandLine);
             hide = hideCount > 0 && hideOutput.test(commandLine);
             if (hide) {
@@ -75,6 +98,9 @@ final class FaultInjectingConnection implements ClusterConnection {
             action.run();
         }
         ExecResult r = real.exec(commandLine, timeout, monitor);
+        if (after != null) {
+            after.run(r);
+        }
         return hide ? new ExecResult(r.command(), 0, "", "") : r;
     }
 

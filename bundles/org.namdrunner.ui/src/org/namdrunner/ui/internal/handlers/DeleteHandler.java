@@ -46,10 +46,8 @@ public final class DeleteHandler extends BackendHandler {
             ClusterProfile p = b.profiles().find(j.clusterProfileId()).orElse(null);
             String where = p == null ? j.clusterProfileId() : p.name() + " (" + (p.user().isEmpty() ? "" : p.user() + "@") + p.host() + ")";
             sb.append("\n\n").append(j.name()).append(" on ").append(where).append(':');
-            if (p != null) {
-                sb.append("\n  • ").append(p.projectDirFor(j.id())).append("   (inputs, scripts and results)");
-                sb.append("\n  • ").append(p.scratchDirFor(j.id())).append("   (the working copy)");
-            }
+            j.projectDir().ifPresent(d -> sb.append("\n  • ").append(d).append("   (inputs, scripts and results)"));
+            j.scratchDir().ifPresent(d -> sb.append("\n  • ").append(d).append("   (the working copy)"));
             if (j.status().isActive() && j.slurmId().isPresent()) {
                 sb.append("\n  • SLURM job ").append(j.slurmId().get()).append(" is ").append(j.status().label().toLowerCase())
                         .append(" and will be cancelled first");
