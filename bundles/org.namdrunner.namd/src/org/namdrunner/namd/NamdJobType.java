@@ -14,7 +14,7 @@ import org.namdrunner.core.model.Job;
 import org.namdrunner.core.validation.InputRules;
 
 /**
- * NAMD 3: a structure (psf), coordinates (pdb) and a CHARMM parameter file (plus a restraints file for templates
+ * NAMD 3: a structure (psf), coordinates (pdb) and CHARMM parameter files (any number: {@link NamdInputSet}; plus a restraints file for templates
  * that use {@code {{restraints}}}), run through a config template chosen by the parameter {@value #TEMPLATE}
  * (built-in or stored, see {@link NamdTemplates}); the batch body starts {@code namd3} with {@code mpirun} without
  * CPU-affinity flags (they fail with OpenMPI builds). A job that ran out of walltime can be continued from its
@@ -95,6 +95,7 @@ public class NamdJobType implements ContinuableJobType {
     @Override
     public void validate(Map<String, String> parameters) throws InvalidInputException {
         template(parameters).values(parameters);
+        NamdInputSet.validate(parameters);
         if (parameters.containsKey(CONTINUE_FROM)) {
             InputRules.checkName(CONTINUE_FROM, "restart file name", parameters.get(CONTINUE_FROM));
             number(parameters, CONTINUE_FIRST_STEP, 0);
@@ -132,7 +133,9 @@ public class NamdJobType implements ContinuableJobType {
             }
             values.put(spec.key(), JobFolders.INPUTS + "/" + InputRules.checkName(spec.key(), spec.label() + " file", file));
         }
-        String config = TemplateRenderer.render(template.text(), values);
+        NamdInputSet.validate(parameters);
+        String config = NamdInputSet.withAllParameters(TemplateRenderer.render(template.text(), values),
+                NamdInputSet.parameterFiles(parameters), JobFolders.INPUTS);
         if (parameters.containsKey(CONTINUE_FROM)) {
             validate(parameters);
             config = NamdContinuationConfig.apply(config, JobFolders.INPUTS + "/" + parameters.get(CONTINUE_FROM),

@@ -137,6 +137,16 @@ public final class JobService {
             }
             inputFiles.add(JobFolders.INPUTS + "/" + fileName);
         }
+        // inputs beyond the declared ones (e.g. NAMD's parameters.2, extra.1): checked by the type's validate
+        for (Map.Entry<String, Path> in : request.inputs().entrySet()) {
+            if (type.inputFiles().stream().noneMatch(s -> s.key().equals(in.getKey()))) {
+                String fileName = InputRules.checkName(in.getKey(), "input file", in.getValue().getFileName().toString());
+                if (!Files.isRegularFile(in.getValue())) {
+                    throw new InvalidInputException(in.getKey(), "The input file " + in.getValue() + " does not exist.");
+                }
+                inputFiles.add(JobFolders.INPUTS + "/" + fileName);
+            }
+        }
         Map<String, String> params = new LinkedHashMap<>(request.parameters());
         request.inputs().forEach((key, path) -> params.put(key, path.getFileName().toString()));
         Instant now = clock.instant();

@@ -82,4 +82,23 @@ class NamdJobTypeTest {
         assertThrows(InvalidInputException.class, () -> TemplateRenderer.render("{{x}}", Map.of("x", "1\nrun 99")));
         assertThrows(InvalidInputException.class, () -> TemplateRenderer.render("{{ bad-name }}", Map.of()));
     }
+
+    @Test
+    void everyParameterFileBecomesAParametersLineAndBadOrDuplicateNamesAreRefused() {
+        Map<String, String> p = params();
+        p.put("parameters.3", "toppar_water_ions.str");
+        p.put("parameters.2", "par_all36_na.prm");
+        p.put("extra.1", "step4_equilibration.inp");
+        String config = type.renderFiles(job, p, profile).get(NamdJobType.CONFIG_FILE);
+        List<String> lines = config.lines().filter(l -> l.startsWith("parameters")).map(l -> l.replaceAll("\\s+", " ")).toList();
+        assertEquals(List.of("parameters input_files/par_all36_prot.prm", "parameters input_files/par_all36_na.prm",
+                "parameters input_files/toppar_water_ions.str"), lines);
+        assertFalse(config.contains("step4_equilibration.inp"), "extra files are staged, not named");
+        p.put("parameters.4", "notes.docx");
+        assertEquals("parameters.4", assertThrows(InvalidInputException.class, () -> type.validate(p)).field());
+        p.put("parameters.4", "par_all36_na.prm");
+        assertTrue(assertThrows(InvalidInputException.class, () -> type.validate(p)).getMessage().contains("both named par_all36_na.prm"));
+        p.put("parameters.4", "a;b.str");
+        assertEquals("parameters.4", assertThrows(InvalidInputException.class, () -> type.validate(p)).field());
+    }
 }

@@ -1,7 +1,10 @@
 package org.namdrunner.namd.ui.internal;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -9,24 +12,36 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.namdrunner.core.jobtype.JobType.InputFileSpec;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.validation.InputRules;
+import org.namdrunner.namd.CharmmGuiFolder;
+import org.namdrunner.namd.NamdInputSet;
 import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
 import org.namdrunner.ui.jobtypes.ResourceHints;
 
 /**
- * The NAMD job's three input files: structure (PSF), coordinates (PDB) and CHARMM parameters, each a local
- * file the person picks. Names are checked here (they must be usable on the cluster); that the files exist is
- * checked when the review page renders the job.
+ * The NAMD job's input files: structure (PSF), coordinates (PDB), the first CHARMM parameter file, any number of
+ * further parameter/stream files, restraints and extra files (staged next to the others), each a local file the
+ * person picks, or all at once from a CHARMM-GUI {@code namd/} folder ({@link CharmmGuiFolder}). Every file is
+ * checked here: a name usable on the cluster, the right extension, present and readable.
  */
 public final class NamdInputFilesPage extends JobTypeWizardPage {
 
+    public static final String IMPORT_LABEL = "Import CHARMM-GUI folder…";
+    public static final String MORE_PARAMETERS_LABEL = "More parameter files:";
+    public static final String EXTRA_FILES_LABEL = "Extra files:";
+
     private final Map<String, Text> fields = new LinkedHashMap<>();
     private final NamdSizeHints sizeHints = new NamdSizeHints(() -> inputFiles().get("structure"));
+    private FileList moreParameters;
+    private FileList extras;
+    private Map<String, String> importedBox = Map.of();
+    private String importProblem;
 
     public NamdInputFilesPage() {
         super("org.namdrunner.ui.namd.inputs");
@@ -37,7 +52,18 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     @Override
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(3).spacing(10, 10).applyTo(c);
+        GridLayoutFactory.swtDefaults().numColumns(3).spacing(10, 8).applyTo(c);
+        Button importFolder = new Button(c, SWT.PUSH);
+        importFolder.setText(IMPORT_LABEL);
+        importFolder.addListener(SWT.Selection, e -> {
+            DirectoryDialog d = new DirectoryDialog(getShell());
+            d.setText("Choose the namd/ folder of a CHARMM-GUI download");
+            String chosen = d.open();
+            if (chosen != null) {
+                importFolder(Path.of(chosen));
+            }
+        });
+        GridDataFactory.swtDefaults().span(3, 1).applyTo(importFolder);
         for (InputFileSpec spec : jobType().inputFiles()) {
             new Label(c, SWT.NONE).setText(label(spec));
             Text path = new Text(c, SWT.BORDER);
@@ -48,12 +74,40 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             browse.addListener(SWT.Selection, e -> browse(spec, path));
             path.addListener(SWT.Modify, e -> validate());
             fields.put(spec.key(), path);
+            if (spec.key().equals(NamdInputSet.PARAMETERS)) {
+                moreParameters = new FileList(c, MORE_PARAMETERS_LABEL, "Add parameter/stream files",
+                        NamdInputSet.PARAMETER_EXTENSIONS, this::validate);
+            }
         }
+        extras = new FileList(c, EXTRA_FILES_LABEL, "Add files the job reads (restraints, CHARMM-GUI inputs)", List.of(), this::validate);
         Label note = new Label(c, SWT.WRAP);
-        note.setText("File names become names on the cluster, so they may only use letters, digits, '.', '_', '+' and '-'.");
+        note.setText("All files land in input_files/ on the cluster under their own names, so each name must differ and may only "
+                + "use letters, digits, '.', '_', '+' and '-'.");
         GridDataFactory.fillDefaults().span(3, 1).hint(500, SWT.DEFAULT).indent(0, 8).applyTo(note);
         setControl(c);
         validate();
+    }
+
+    /** Fills the page from a CHARMM-GUI namd/ folder; a missing or unreadable file in it is shown, naming it. */
+    public void importFolder(Path folder) {
+        try {
+            CharmmGuiFolder.System s = CharmmGuiFolder.read(folder);
+            fields.get("structure").setText(s.structure().toString());
+            fields.get("coordinates").setText(s.coordinates().toString());
+            fields.get(NamdInputSet.PARAMETERS).setText(s.parameters().get(0).toString());
+            moreParameters.set(s.parameters().subList(1, s.parameters().size()));
+            extras.set(s.extras());
+            importedBox = s.boxParameters();
+            importProblem = null;
+        } catch (InvalidInputException e) {
+            importProblem = "The CHARMM-GUI folder cannot be used: " + e.getMessage();
+        }
+        validate();
+    }
+
+    /** The box edges (cellX/Y/Z) of the last imported folder, empty when it gave none. */
+    public Map<String, String> importedBox() {
+        return importedBox;
     }
 
     /** "Structure (PSF):" for the spec labelled "structure (PSF)". */
@@ -75,28 +129,62 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     }
 
     private void validate() {
-        String error = null;
+        if (moreParameters == null || extras == null) {
+            return;
+        }
+        String missing = null;
+        String error = importProblem;
         for (InputFileSpec spec : jobType().inputFiles()) {
             String p = fields.get(spec.key()).getText().strip();
             if (p.isEmpty()) {
-                if (spec.required() && error == null) {
-                    error = "Choose the " + spec.label() + " file.";
+                if (spec.required() && missing == null) {
+                    missing = "Choose the " + spec.label() + " file.";
                 }
                 continue;
             }
+            error = error != null ? error : problem(p, spec.label() + " file", spec.extensions());
+        }
+        for (Path p : moreParameters.files()) {
+            error = error != null ? error : problem(p.toString(), "parameter file", NamdInputSet.PARAMETER_EXTENSIONS);
+        }
+        for (Path p : extras.files()) {
+            error = error != null ? error : problem(p.toString(), "extra file", List.of());
+        }
+        if (error == null) {
+            Map<String, String> names = new LinkedHashMap<>();
+            inputFiles().forEach((k, v) -> names.put(k, v.getFileName().toString()));
             try {
-                Path file = Path.of(p);
-                if (file.getFileName() == null) {
-                    throw new InvalidInputException(spec.key(), "'" + p + "' is not a file.");
-                }
-                InputRules.checkExtension(file.getFileName().toString(), spec.extensions());
-            } catch (InvalidInputException | java.nio.file.InvalidPathException e) {
-                error = error == null ? e.getMessage() : error;
+                NamdInputSet.validate(names);
+            } catch (InvalidInputException e) {
+                error = e.getMessage();
             }
         }
-        setErrorMessage(error != null && error.startsWith("Choose") ? null : error);
-        setMessage(error != null && error.startsWith("Choose") ? error : null);
-        setPageComplete(error == null);
+        setErrorMessage(error);
+        setMessage(error == null ? missing : null);
+        setPageComplete(error == null && missing == null);
+    }
+
+    /** Why the file cannot be an input (name, extension, missing, unreadable), naming it; null when it can. */
+    static String problem(String p, String what, List<String> extensions) {
+        try {
+            Path file = Path.of(p);
+            if (file.getFileName() == null) {
+                return "'" + p + "' is not a file.";
+            }
+            String name = InputRules.checkName("file", what, file.getFileName().toString());
+            if (!extensions.isEmpty()) {
+                InputRules.checkExtension(name, extensions);
+            }
+            if (!Files.exists(file)) {
+                return "The " + what + " " + p + " does not exist.";
+            }
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                return "The " + what + " " + p + " cannot be read (it is not a readable file).";
+            }
+            return null;
+        } catch (InvalidInputException | InvalidPathException e) {
+            return e.getMessage();
+        }
     }
 
     /** The system size row of the Resources page, filled from the structure file chosen here. */
@@ -116,9 +204,23 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
         fields.forEach((key, text) -> {
             String p = text.getText().strip();
             if (!p.isEmpty()) {
-                out.put(key, Path.of(p));
+                try {
+                    out.put(key, Path.of(p));
+                } catch (InvalidPathException e) {
+                    // shown by validate
+                }
             }
         });
+        if (moreParameters != null) {
+            List<Path> more = moreParameters.files();
+            for (int i = 0; i < more.size(); i++) {
+                out.put(NamdInputSet.parameterKey(i + 2), more.get(i));
+            }
+            List<Path> extra = extras.files();
+            for (int i = 0; i < extra.size(); i++) {
+                out.put(NamdInputSet.extraKey(i + 1), extra.get(i));
+            }
+        }
         return out;
     }
 }

@@ -34,6 +34,7 @@ public final class NamdParametersPage extends JobTypeWizardPage {
     private NamdTemplate template = templates.get(0);
     private final Map<String, Control> fields = new LinkedHashMap<>();
     private Map<String, String> prefill = Map.of();
+    private Map<String, String> appliedBox = Map.of();
     private Combo chooser;
     private Composite variablesArea;
 
@@ -77,6 +78,36 @@ public final class NamdParametersPage extends JobTypeWizardPage {
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(10, 8).applyTo(variablesArea);
         buildFields();
         setControl(c);
+    }
+
+    /** A CHARMM-GUI folder imported on the inputs page brings its box: the explicit-solvent template with it. */
+    @Override
+    public void setVisible(boolean visible) {
+        if (visible) {
+            for (var page = getPreviousPage(); page != null; page = page.getPreviousPage()) {
+                if (page instanceof NamdInputFilesPage inputs && !inputs.importedBox().isEmpty()
+                        && !inputs.importedBox().equals(appliedBox)) {
+                    appliedBox = inputs.importedBox();
+                    for (int i = 0; i < templates.size(); i++) {
+                        if (templates.get(i).id().equals(BuiltInTemplates.explicitSolventNpt().id())) {
+                            chooser.select(i);
+                            template = templates.get(i);
+                        }
+                    }
+                    Map<String, String> withBox = new LinkedHashMap<>(prefill);
+                    withBox.putAll(appliedBox);
+                    prefill = withBox;
+                    fields.clear();
+                    buildFields();
+                    for (String k : appliedBox.keySet()) {
+                        if (fields.get(k) instanceof Text t) {
+                            t.setText(appliedBox.get(k));
+                        }
+                    }
+                }
+            }
+        }
+        super.setVisible(visible);
     }
 
     private void loadStoredTemplates(String wanted) {
