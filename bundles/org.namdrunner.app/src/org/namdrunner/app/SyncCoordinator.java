@@ -86,7 +86,8 @@ public final class SyncCoordinator {
             loadStates();
             createPollers();
             if (SyncPreferences.atStartup()) {
-                clustersWithActiveJobs().forEach(this::syncNow);
+                // nobody asked for this one: a failure shows in the status line and the stale banner, not a dialog
+                clustersWithActiveJobs().forEach(id -> sync(id, false));
             }
             return Status.OK_STATUS;
         });
@@ -139,8 +140,15 @@ public final class SyncCoordinator {
         }
     }
 
-    /** Syncs one cluster now (logging in if needed), bypassing the poll interval. Any thread. */
+    /**
+     * Syncs one cluster now because a person asked (logging in if needed), bypassing the poll interval; a failure
+     * is reported to {@link Listener#manualSyncFailed}. Any thread.
+     */
     public void syncNow(String profileId) {
+        sync(profileId, true);
+    }
+
+    private void sync(String profileId, boolean byPerson) {
         if (!pollers.containsKey(profileId)) {
             createPollers();
         }
@@ -148,8 +156,10 @@ public final class SyncCoordinator {
         if (poller == null) {
             return;
         }
-        manual.add(profileId);
-        update(state(profileId).withSyncing(true));
+        if (byPerson) {
+            manual.add(profileId);
+            update(state(profileId).withSyncing(true));
+        }
         poller.syncNow();
         // schedule() is ignored while the poller sleeps until its next automatic poll; waking it runs it now
         poller.wakeUp();
