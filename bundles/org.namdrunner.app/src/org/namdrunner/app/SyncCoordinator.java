@@ -26,6 +26,7 @@ import org.namdrunner.core.lifecycle.SyncHealth;
 import org.namdrunner.core.lifecycle.SyncReport;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.core.store.StoreException;
 
 /**
@@ -180,9 +181,10 @@ public final class SyncCoordinator {
     private Collection<String> clustersWithActiveJobs() {
         Set<String> ids = new LinkedHashSet<>();
         try {
-            for (org.namdrunner.core.model.Job j : backend.store().list(JobFilter.withStatus(Set.of(JobStatus.SUBMITTING,
+            // summaries, not whole jobs: at start-up this reads every active job of a database that may hold 100,000
+            for (JobSummary j : backend.store().summaries(JobFilter.withStatus(Set.of(JobStatus.SUBMITTING,
                     JobStatus.PENDING, JobStatus.RUNNING, JobStatus.SUSPENDED, JobStatus.UNKNOWN)))) {
-                if (j.slurmId().isPresent() && backend.profiles().find(j.clusterProfileId()).isPresent()) {
+                if (j.slurmId() != null && !ids.contains(j.clusterProfileId()) && backend.profiles().find(j.clusterProfileId()).isPresent()) {
                     ids.add(j.clusterProfileId());
                 }
             }
