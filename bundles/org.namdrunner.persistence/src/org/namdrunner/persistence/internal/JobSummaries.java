@@ -45,23 +45,27 @@ final class JobSummaries {
         for (int i = 0; i < args.size(); i++) {
             ps.setString(i + 1, args.get(i));
         }
-        // the few job types and clusters are one string each, not one per row
+        // job types, clusters, SLURM states and reasons and error messages repeat: one string each, not one per row
         Map<String, String> shared = new HashMap<>();
         List<JobSummary> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String id = rs.getString(1);
                 try {
-                    out.add(new JobSummary(id, rs.getString(2), shared.computeIfAbsent(rs.getString(3), s -> s),
-                            shared.computeIfAbsent(rs.getString(4), s -> s), JobStatus.valueOf(rs.getString(5)), rs.getString(6),
-                            rs.getString(7), rs.getString(8), Times.parse(rs.getString(9)), Times.parse(rs.getString(10)),
+                    out.add(new JobSummary(id, rs.getString(2), share(shared, rs.getString(3)),
+                            share(shared, rs.getString(4)), JobStatus.valueOf(rs.getString(5)), rs.getString(6),
+                            share(shared, rs.getString(7)), share(shared, rs.getString(8)), Times.parse(rs.getString(9)), Times.parse(rs.getString(10)),
                             Times.parse(rs.getString(11)), Times.parse(rs.getString(12)), rs.getString(13),
-                            Duration.ofSeconds(rs.getLong(14)), rs.getString(15)));
+                            Duration.ofSeconds(rs.getLong(14)), share(shared, rs.getString(15))));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the stored job '" + id + "' cannot be read (" + e.getMessage() + ")", e);
                 }
             }
         }
         return out;
+    }
+
+    private static String share(Map<String, String> shared, String s) {
+        return s == null ? null : shared.computeIfAbsent(s, k -> k);
     }
 }
