@@ -209,6 +209,37 @@ stop "$run"
 result "heap after full GC, Jobs view showing ${shown:-0} jobs" "${ours:-n/a} MB" "${base:-n/a} MB (bare RCP product, empty view)" \
   "$(ratio "${ours:-0}" "${base:-0}")" "≤ 150 MB"
 
+# --- Scale: the Jobs view on 100,000 jobs against the same product's empty start-up, alternating rounds
+#     (docs/benchmarks.md, "Scale"): time to the Jobs view showing the jobs, and the resident memory then
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+scale_rounds=$(( rounds < 3 ? rounds : 3 ))
+log "scale: writing 100,000 jobs with the store API (scripts/GenerateJobs.java)"
+scale_db="$WORK/scale/namdrunner.db"
+mkdir -p "$WORK/scale"
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$(ls "$PRODUCT_DIR"/plugins/*.jar | tr '\n' ':')" "$ROOT/scripts/GenerateJobs.java" "$scale_db" 100000 >/dev/null
+log "scale: $scale_rounds rounds, alternating the empty database and 100,000 jobs"
+: >"$WORK/scale-empty"; : >"$WORK/scale-full"; : >"$WORK/scale-empty-rss"; : >"$WORK/scale-full-rss"
+shown_ms() { grep -o 'jobsShownMillis=[0-9]*' "$1/out.txt" | head -1 | cut -d= -f2; }
+for r in $(seq "$scale_rounds"); do
+  for side in empty full; do
+    [ $((r % 2)) = 0 ] && side=$([ "$side" = empty ] && echo full || echo empty)
+    run="$WORK/scale-$side-$r"
+    db="$run/home/namdrunner.db"; [ "$side" = full ] && db="$scale_db"
+    if launch "$PRODUCT_DIR" "$run" 'jobsShownMillis=' -Dnamdrunner.db="$db"; then
+      sleep 2   # let the table paint
+      shown_ms "$run" >>"$WORK/scale-$side"; rss_mb "$(cat "$run/pid")" >>"$WORK/scale-$side-rss"
+    fi
+    stop "$run"
+  done
+done
+ours=$(median <"$WORK/scale-full"); base=$(median <"$WORK/scale-empty")
+log "scale samples (ms): 100,000 jobs $(tr '\n' ' ' <"$WORK/scale-full")| empty $(tr '\n' ' ' <"$WORK/scale-empty")"
+result "Jobs view showing 100,000 jobs, from launch (median of $scale_rounds)" "${ours:-n/a} ms" "${base:-n/a} ms (same product, empty database)" \
+  "$(ratio "${ours:-0}" "${base:-0}")" "≤ 1.3×"
+ours=$(median <"$WORK/scale-full-rss"); base=$(median <"$WORK/scale-empty-rss")
+result "resident memory, Jobs view showing 100,000 jobs (median of $scale_rounds)" "${ours:-n/a} MB" "${base:-n/a} MB (empty database)" \
+  "$(ratio "${ours:-0}" "${base:-0}")" "< 400 MB"
+
 # --- The table
 echo
 echo "## Results ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), Java $(java_major "$JAVA"))"

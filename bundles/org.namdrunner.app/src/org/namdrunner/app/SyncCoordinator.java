@@ -26,6 +26,7 @@ import org.namdrunner.core.lifecycle.SyncHealth;
 import org.namdrunner.core.lifecycle.SyncReport;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.core.store.StoreException;
 
 /**
@@ -86,7 +87,8 @@ public final class SyncCoordinator {
             loadStates();
             createPollers();
             if (SyncPreferences.atStartup()) {
-                clustersWithActiveJobs().forEach(this::syncNow);
+                // nobody asked for this one: a failure shows in the status line and the stale banner, not a dialog
+                clustersWithActiveJobs().forEach(id -> sync(id, false));
             }
             return Status.OK_STATUS;
         });
@@ -139,8 +141,15 @@ public final class SyncCoordinator {
         }
     }
 
-    /** Syncs one cluster now (logging in if needed), bypassing the poll interval. Any thread. */
+    /**
+     * Syncs one cluster now because a person asked (logging in if needed), bypassing the poll interval; a failure
+     * is reported to {@link Listener#manualSyncFailed}. Any thread.
+     */
     public void syncNow(String profileId) {
+        sync(profileId, true);
+    }
+
+    private void sync(String profileId, boolean byPerson) {
         if (!pollers.containsKey(profileId)) {
             createPollers();
         }
@@ -148,8 +157,10 @@ public final class SyncCoordinator {
         if (poller == null) {
             return;
         }
-        manual.add(profileId);
-        update(state(profileId).withSyncing(true));
+        if (byPerson) {
+            manual.add(profileId);
+            update(state(profileId).withSyncing(true));
+        }
         poller.syncNow();
         // schedule() is ignored while the poller sleeps until its next automatic poll; waking it runs it now
         poller.wakeUp();
@@ -170,9 +181,10 @@ public final class SyncCoordinator {
     private Collection<String> clustersWithActiveJobs() {
         Set<String> ids = new LinkedHashSet<>();
         try {
-            for (org.namdrunner.core.model.Job j : backend.store().list(JobFilter.withStatus(Set.of(JobStatus.SUBMITTING,
+            // summaries, not whole jobs: at start-up this reads every active job of a database that may hold 100,000
+            for (JobSummary j : backend.store().summaries(JobFilter.withStatus(Set.of(JobStatus.SUBMITTING,
                     JobStatus.PENDING, JobStatus.RUNNING, JobStatus.SUSPENDED, JobStatus.UNKNOWN)))) {
-                if (j.slurmId().isPresent() && backend.profiles().find(j.clusterProfileId()).isPresent()) {
+                if (j.slurmId() != null && !ids.contains(j.clusterProfileId()) && backend.profiles().find(j.clusterProfileId()).isPresent()) {
                     ids.add(j.clusterProfileId());
                 }
             }

@@ -19,6 +19,7 @@ import org.namdrunner.core.store.ClusterProfileStore;
 import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobStoreListener;
+import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.core.store.JobUpdate;
 import org.namdrunner.core.store.PolledJob;
 import org.namdrunner.core.store.StoreException;
@@ -194,6 +195,12 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Temp
     public List<Job> list(JobFilter filter) throws StoreException {
         JobFilter f = filter == null ? JobFilter.all() : filter;
         return db.read("list jobs", () -> jobs.list(f));
+    }
+
+    @Override
+    public List<JobSummary> summaries(JobFilter filter) throws StoreException {
+        JobFilter f = filter == null ? JobFilter.all() : filter;
+        return db.read("list jobs", () -> jobs.summaries(f));
     }
 
     @Override

@@ -36,6 +36,14 @@ public interface JobStore {
     List<Job> list(JobFilter filter) throws StoreException;
 
     /**
+     * What a list of jobs shows ({@link JobSummary}) of the jobs matching the filter, in the order of {@link #list}:
+     * for holding many jobs at once. Implementations should read only these fields; this default reads whole jobs.
+     */
+    default List<JobSummary> summaries(JobFilter filter) throws StoreException {
+        return list(filter).stream().map(JobSummary::of).toList();
+    }
+
+    /**
      * What a status sync compares: the {@link PolledJob} fields of the jobs of one cluster that have a SLURM id and
      * one of the given statuses, newest first (the order of {@link #list}). Implementations should read only these
      * fields; this default reads whole jobs.

@@ -14,6 +14,7 @@ import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.JobUpdate;
+import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.core.store.PolledJob;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.core.store.StoredTemplate;
@@ -45,6 +46,7 @@ public final class JobStoreComponent implements JobStore, ClusterProfileStore, T
     @Override public void update(Job job) throws StoreException { store.update(job); }
     @Override public Optional<Job> find(String id) throws StoreException { return store.find(id); }
     @Override public List<Job> list(JobFilter filter) throws StoreException { return store.list(filter); }
+    @Override public List<JobSummary> summaries(JobFilter filter) throws StoreException { return store.summaries(filter); }
     @Override public List<PolledJob> polledJobs(String clusterProfileId, Set<JobStatus> statuses) throws StoreException { return store.polledJobs(clusterProfileId, statuses); }
     @Override public List<StatusChange> history(String jobId) throws StoreException { return store.history(jobId); }
     @Override public BatchResult apply(List<JobUpdate> updates) throws StoreException { return store.apply(updates); }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.core.store.PolledJob;
 
 /** The {@code jobs} table: rows in and out, always through prepared statements. */
@@ -87,6 +88,11 @@ public final class JobTable {
             }
         }
         return jobs;
+    }
+
+    /** What a list shows of the jobs matching the filter, in the order of {@link #list}. */
+    public List<JobSummary> summaries(JobFilter filter) throws SQLException {
+        return JobSummaries.list(db, filter);
     }
 
     /**

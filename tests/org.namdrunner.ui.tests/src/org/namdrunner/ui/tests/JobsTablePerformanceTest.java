@@ -16,6 +16,7 @@ import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.MemorySize;
 import org.namdrunner.core.model.Resources;
+import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.ui.internal.views.JobColumn;
 import org.namdrunner.ui.internal.views.JobQuery;
 import org.namdrunner.ui.internal.views.JobsTable;
@@ -30,7 +31,7 @@ class JobsTablePerformanceTest {
 
     @Test
     void tenThousandJobsFillSortFilterAndRefresh() throws Exception {
-        List<Job> jobs = jobs(JOBS);
+        List<JobSummary> jobs = jobs(JOBS);
         Shell shell = Ui.sync(() -> {
             Shell s = new Shell(Ui.display(), SWT.SHELL_TRIM);
             s.setText("10,000 jobs");
@@ -94,7 +95,7 @@ class JobsTablePerformanceTest {
      */
     @Test
     void tenThousandJobsAgainstAPlainSwtTable() throws Exception {
-        List<Job> jobs = jobs(JOBS);
+        List<JobSummary> jobs = jobs(JOBS);
         Instant now = Instant.now();
         String[][] texts = new String[JOBS][];
         JobColumn[] columns = JobColumn.values();
@@ -125,7 +126,7 @@ class JobsTablePerformanceTest {
         System.out.println(line.append(" (Jobs table/plain SWT table, median of ").append(rounds).append(')'));
     }
 
-    private void measureOurs(List<Job> jobs, double[][] out, int round) {
+    private void measureOurs(List<JobSummary> jobs, double[][] out, int round) {
         Shell shell = Ui.sync(() -> shell("Jobs table"));
         try {
             JobsTable table = Ui.sync(() -> {
@@ -222,8 +223,8 @@ class JobsTablePerformanceTest {
         });
     }
 
-    static List<Job> jobs(int n) {
-        List<Job> out = new ArrayList<>(n);
+    static List<JobSummary> jobs(int n) {
+        List<JobSummary> out = new ArrayList<>(n);
         JobStatus[] statuses = JobStatus.values();
         Instant base = Instant.now().minus(Duration.ofDays(30));
         for (int i = 0; i < n; i++) {
@@ -241,7 +242,7 @@ class JobsTablePerformanceTest {
             if (s.isTerminal()) {
                 b.completedAt(created.plusSeconds(3600));
             }
-            out.add(b.build());
+            out.add(JobSummary.of(b.build()));
         }
         return out;
     }

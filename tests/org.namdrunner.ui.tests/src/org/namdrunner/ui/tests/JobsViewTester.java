@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.PartInitException;
-import org.namdrunner.core.model.Job;
+import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.ui.internal.views.JobColumn;
 import org.namdrunner.ui.internal.views.JobsView;
@@ -60,7 +60,7 @@ public final class JobsViewTester {
     }
 
     private int indexOf(String jobName) {
-        List<Job> visible = view.table().rows().visible();
+        List<JobSummary> visible = view.table().rows().visible();
         for (int i = 0; i < visible.size(); i++) {
             if (visible.get(i).name().equals(jobName)) {
                 return i;

@@ -49,7 +49,7 @@ class SampleJobsViewTest {
 
         Ui.run(() -> view.view().table().setQuery(new JobQuery(JobQuery.StatusGroup.PROBLEMS, null, "")));
         assertEquals(List.of("ubq-test", "ligand-fep-3", "lysozyme-min", "membrane-npt"),
-                Ui.sync(() -> view.view().table().rows().visible().stream().map(Job::name).toList()));
+                Ui.sync(() -> view.view().table().rows().visible().stream().map(org.namdrunner.core.store.JobSummary::name).toList()));
         Ui.run(() -> view.view().table().setQuery(JobQuery.all()));
 
         Composite bar = Ui.sync(() -> view.view().viewer().getControl().getParent());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.namdrunner.core.jobtype.JobType.LogSummary;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.store.JobSummary;
 
 /** The columns of the Jobs table: title, width, cell text and sort order. */
 public enum JobColumn {
@@ -37,34 +38,38 @@ public enum JobColumn {
         return width;
     }
 
-    public String text(Job job, RowContext ctx, Instant now) {
+    public String text(JobSummary job, RowContext ctx, Instant now) {
         return switch (this) {
             case NAME -> job.name();
             case TYPE -> ctx.typeName(job.jobTypeId());
             case STATUS -> job.status().label() + (showsStale(job, ctx) ? STALE_SUFFIX : "");
-            case SLURM_ID -> job.slurmId().orElse("");
+            case SLURM_ID -> job.slurmId() == null ? "" : job.slurmId();
             case CLUSTER -> ctx.clusterName(job.clusterProfileId());
-            case SUBMITTED -> JobTimes.shortTime(job.submittedAt().orElse(null));
+            case SUBMITTED -> JobTimes.shortTime(job.submittedAt());
             case ELAPSED -> JobTimes.elapsedCell(job, now);
             case PROGRESS -> progressText(job, ctx);
         };
     }
 
     /** An active job whose cluster could not be asked at the last sync: its status may be old. */
-    static boolean showsStale(Job job, RowContext ctx) {
+    static boolean showsStale(JobSummary job, RowContext ctx) {
         return job.status().isActive() && ctx.isStale(job.clusterProfileId());
     }
 
-    static String progressText(Job job, RowContext ctx) {
-        return progressText(job, ctx.progress(job.id()).orElse(null));
+    static String progressText(JobSummary job, RowContext ctx) {
+        return progressText(job.status(), ctx.progress(job.id()).orElse(null));
+    }
+
+    public static String progressText(Job job, LogSummary s) {
+        return progressText(job.status(), s);
     }
 
     /** "42 % · ETA 1 h 10 min" for a running job whose log was read, "100 %" once completed, else empty. */
-    public static String progressText(Job job, LogSummary s) {
-        if (job.status() == JobStatus.COMPLETED) {
+    public static String progressText(JobStatus status, LogSummary s) {
+        if (status == JobStatus.COMPLETED) {
             return "100 %";
         }
-        if (job.status() != JobStatus.RUNNING && job.status() != JobStatus.SUSPENDED) {
+        if (status != JobStatus.RUNNING && status != JobStatus.SUSPENDED) {
             return "";
         }
         if (s == null || s.fraction() < 0) {
@@ -75,22 +80,22 @@ public enum JobColumn {
         return eta.isEmpty() ? pct : pct + " · ETA " + eta;
     }
 
-    Comparator<Job> comparator(RowContext ctx, Instant now) {
-        Comparator<Job> byCreated = Comparator.comparing(Job::createdAt);
-        Comparator<Job> c = switch (this) {
-            case NAME -> Comparator.comparing(Job::name, String.CASE_INSENSITIVE_ORDER);
+    Comparator<JobSummary> comparator(RowContext ctx, Instant now) {
+        Comparator<JobSummary> byCreated = Comparator.comparing(JobSummary::createdAt);
+        Comparator<JobSummary> c = switch (this) {
+            case NAME -> Comparator.comparing(JobSummary::name, String.CASE_INSENSITIVE_ORDER);
             case TYPE -> Comparator.comparing(j -> ctx.typeName(j.jobTypeId()));
             case STATUS -> Comparator.comparing(j -> j.status().label());
-            case SLURM_ID -> Comparator.comparingLong(j -> j.slurmId().map(JobColumn::numericPrefix).orElse(-1L));
+            case SLURM_ID -> Comparator.comparingLong(j -> j.slurmId() == null ? -1L : numericPrefix(j.slurmId()));
             case CLUSTER -> Comparator.comparing(j -> ctx.clusterName(j.clusterProfileId()));
-            case SUBMITTED -> Comparator.comparing(j -> j.submittedAt().orElse(j.createdAt()));
+            case SUBMITTED -> Comparator.comparing(j -> j.submittedAt() == null ? j.createdAt() : j.submittedAt());
             case ELAPSED -> Comparator.comparingLong(j -> JobTimes.elapsedSeconds(j, now));
             case PROGRESS -> Comparator.comparingDouble(j -> progressValue(j, ctx));
         };
         return c.thenComparing(byCreated);
     }
 
-    private static double progressValue(Job j, RowContext ctx) {
+    private static double progressValue(JobSummary j, RowContext ctx) {
         if (j.status() == JobStatus.COMPLETED) {
             return 1;
         }

@@ -3,8 +3,8 @@ package org.namdrunner.ui.internal.views;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.store.JobSummary;
 
 /**
  * What the filter bar asks for: a group of statuses, a cluster, and words to search for in the name, SLURM
@@ -58,17 +58,17 @@ public record JobQuery(StatusGroup group, String clusterId, String text) {
     }
 
     /** A test for many jobs: the search words are split once. */
-    java.util.function.BiPredicate<Job, RowContext> matcher() {
+    java.util.function.BiPredicate<JobSummary, RowContext> matcher() {
         String[] words = words();
         return (job, ctx) -> matches(job, words, ctx);
     }
 
-    private boolean matches(Job job, String[] words, RowContext ctx) {
+    private boolean matches(JobSummary job, String[] words, RowContext ctx) {
         if (!group.contains(job.status()) || (clusterId != null && !clusterId.equals(job.clusterProfileId()))) {
             return false;
         }
         for (String word : words) {
-            if (!contains(job.name(), word) && !contains(job.slurmId().orElse(""), word) && !contains(ctx.typeName(job.jobTypeId()), word)
+            if (!contains(job.name(), word) && !contains(job.slurmId() == null ? "" : job.slurmId(), word) && !contains(ctx.typeName(job.jobTypeId()), word)
                     && !contains(ctx.clusterName(job.clusterProfileId()), word) && !contains(job.status().label(), word)) {
                 return false;
             }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.store.JobSummary;
 
 /** The times a person reads in the Jobs view and the job editor, in local time. */
 public final class JobTimes {
@@ -52,11 +53,16 @@ public final class JobTimes {
 
     /** How long the job ran (or has been running). */
     public static Duration elapsed(Job job, Instant now) {
-        Instant start = job.startedAt().orElse(null);
+        return elapsed(JobSummary.of(job), now);
+    }
+
+    /** How long the job ran (or has been running), or null before it started. */
+    public static Duration elapsed(JobSummary job, Instant now) {
+        Instant start = job.startedAt();
         if (start == null) {
             return null;
         }
-        Instant end = job.status().isTerminal() ? job.completedAt().orElse(now) : now;
+        Instant end = job.status().isTerminal() && job.completedAt() != null ? job.completedAt() : now;
         return Duration.between(start, end);
     }
 
@@ -64,10 +70,10 @@ public final class JobTimes {
      * The "Elapsed / left" cell: "1 h 10 min / 2 h 50 min left" while running, "waiting 12 min" while pending,
      * the run time once finished.
      */
-    public static String elapsedCell(Job job, Instant now) {
+    public static String elapsedCell(JobSummary job, Instant now) {
         Duration elapsed = elapsed(job, now);
         if (job.status() == JobStatus.PENDING && elapsed == null) {
-            return job.submittedAt().map(s -> "waiting " + duration(Duration.between(s, now))).orElse("");
+            return job.submittedAt() == null ? "" : "waiting " + duration(Duration.between(job.submittedAt(), now));
         }
         if (elapsed == null) {
             return "";
@@ -75,12 +81,12 @@ public final class JobTimes {
         if (job.status().isTerminal()) {
             return duration(elapsed);
         }
-        Duration left = job.resources().walltime().minus(elapsed);
+        Duration left = job.walltime().minus(elapsed);
         return duration(elapsed) + " / " + (left.isNegative() ? "over time" : duration(left) + " left");
     }
 
     /** Seconds for sorting the "Elapsed / left" column; -1 when not started. */
-    static long elapsedSeconds(Job job, Instant now) {
+    static long elapsedSeconds(JobSummary job, Instant now) {
         Duration e = elapsed(job, now);
         return e == null ? -1 : e.toSeconds();
     }

@@ -24,10 +24,11 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
-import org.namdrunner.core.model.Job;
+import org.namdrunner.core.store.JobSummary;
 
 /**
- * A virtual table of jobs: only the rows on screen are ever labelled, so 10,000 jobs cost what 30 do. Keeps
+ * A virtual table of jobs: only the rows on screen are ever labelled, so 10,000 jobs cost what 30 do. Its elements are {@link JobSummary}s; they adapt to the whole job
+ * (read from the store) for the handlers. Keeps
  * the selection (by job id) across reloads, filtering and sorting.
  */
 public final class JobsTable {
@@ -58,7 +59,7 @@ public final class JobsTable {
         viewer.setContentProvider(new ILazyContentProvider() {
             @Override
             public void updateElement(int index) {
-                List<Job> v = rows.visible();
+                List<JobSummary> v = rows.visible();
                 if (index < v.size()) {
                     viewer.replace(v.get(index), index);
                 }
@@ -106,12 +107,12 @@ public final class JobsTable {
         col.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return c.text((Job) element, context, Instant.now());
+                return c.text((JobSummary) element, context, Instant.now());
             }
 
             @Override
             public Image getImage(Object element) {
-                return c == JobColumn.STATUS ? statusImage((Job) element) : null;
+                return c == JobColumn.STATUS ? statusImage((JobSummary) element) : null;
             }
 
             @Override
@@ -119,18 +120,18 @@ public final class JobsTable {
                 if (c != JobColumn.STATUS) {
                     return null;
                 }
-                Job j = (Job) element;
+                JobSummary j = (JobSummary) element;
                 return JobColumn.showsStale(j, context) ? StatusStyle.themed(StatusStyle.STALE) : StatusStyle.colour(j.status());
             }
 
             @Override
             public String getToolTipText(Object element) {
-                return c == JobColumn.STATUS ? statusTip((Job) element) : null;
+                return c == JobColumn.STATUS ? statusTip((JobSummary) element) : null;
             }
         });
     }
 
-    private Image statusImage(Job j) {
+    private Image statusImage(JobSummary j) {
         ImageDescriptor icon = StatusStyle.icon(j.status());
         if (JobColumn.showsStale(j, context)) {
             icon = new DecorationOverlayIcon(icon, StatusStyle.image("icons/status/stale_ovr.png"), IDecoration.BOTTOM_RIGHT);
@@ -138,11 +139,17 @@ public final class JobsTable {
         return resources.create(icon);
     }
 
-    private String statusTip(Job j) {
+    private String statusTip(JobSummary j) {
         StringBuilder sb = new StringBuilder(j.status().label());
-        j.slurmState().ifPresent(s -> sb.append("\nSLURM: ").append(s));
-        j.slurmReason().filter(r -> !r.isBlank() && !"None".equals(r)).ifPresent(r -> sb.append(", reason ").append(r));
-        j.error().ifPresent(e -> sb.append("\n").append(e.message()));
+        if (j.slurmState() != null) {
+            sb.append("\nSLURM: ").append(j.slurmState());
+        }
+        if (j.slurmReason() != null && !j.slurmReason().isBlank() && !"None".equals(j.slurmReason())) {
+            sb.append(", reason ").append(j.slurmReason());
+        }
+        if (j.errorMessage() != null) {
+            sb.append("\n").append(j.errorMessage());
+        }
         if (JobColumn.showsStale(j, context)) {
             sb.append("\nThe last sync of this cluster failed, so this status may be out of date.");
         }
@@ -158,7 +165,7 @@ public final class JobsTable {
         rowsListener = listener;
     }
 
-    public void setJobs(List<Job> jobs) {
+    public void setJobs(List<JobSummary> jobs) {
         rows.setJobs(jobs);
         refreshRows();
     }
@@ -207,18 +214,18 @@ public final class JobsTable {
     private List<String> selectedIds() {
         List<String> ids = new ArrayList<>();
         for (Object o : viewer.getStructuredSelection()) {
-            if (o instanceof Job j) {
+            if (o instanceof JobSummary j) {
                 ids.add(j.id());
             }
         }
         return ids;
     }
 
-    public List<Job> selectedJobs() {
-        List<Job> jobs = new ArrayList<>();
+    public List<JobSummary> selectedJobs() {
+        List<JobSummary> jobs = new ArrayList<>();
         IStructuredSelection s = viewer.getStructuredSelection();
         for (Object o : s) {
-            if (o instanceof Job j) {
+            if (o instanceof JobSummary j) {
                 jobs.add(j);
             }
         }

@@ -25,6 +25,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStoreListener;
+import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.app.Backend;
@@ -150,7 +151,7 @@ public class JobsView extends ViewPart {
         b.profiles().addListener(profilesListener);
         reload = Job.create("Loading jobs", monitor -> {
             try {
-                List<org.namdrunner.core.model.Job> jobs = b.store().list(JobFilter.all());
+                List<JobSummary> jobs = b.store().summaries(JobFilter.all());
                 onUi(() -> setJobs(jobs));
                 return Status.OK_STATUS;
             } catch (StoreException e) {
@@ -180,7 +181,7 @@ public class JobsView extends ViewPart {
     }
 
     /** Shows these jobs, or the empty state when there are none. UI thread only. */
-    public void setJobs(List<org.namdrunner.core.model.Job> jobs) {
+    public void setJobs(List<JobSummary> jobs) {
         loaded = true;
         table.setJobs(jobs);
         staleChanged();
@@ -205,7 +206,7 @@ public class JobsView extends ViewPart {
             return;
         }
         Set<String> withActiveJobs = new HashSet<>();
-        for (org.namdrunner.core.model.Job j : table.rows().visible()) {
+        for (JobSummary j : table.rows().visible()) {
             if (j.status().isActive()) {
                 withActiveJobs.add(j.clusterProfileId());
             }
