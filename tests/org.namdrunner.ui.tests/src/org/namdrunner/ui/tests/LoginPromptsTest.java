@@ -56,7 +56,10 @@ class LoginPromptsTest {
                 throw new AssertionError("The MFA login did not finish; answered " + answered + " prompts.\n" + Ui.sync(Ui::describeShells));
             }
             if (Ui.sync(() -> Widgets.shell(HostKeyDialog.TITLE).isPresent())) {
-                HostKeys.trustIfAsked(cluster.get("hostKeySha256"), Duration.ofSeconds(1));
+                // Test connection checks the transfer host too, which has a key of its own
+                String shown = Dialogs.text(Dialogs.waitFor(HostKeyDialog.TITLE, Duration.ofSeconds(1)));
+                String transfer = cluster.get("transferHostKeySha256");
+                HostKeys.trustIfAsked(shown.contains(transfer) ? transfer : cluster.get("hostKeySha256"), Duration.ofSeconds(1));
             }
             if (Ui.sync(() -> Widgets.shell(DialogCredentialPrompter.NOT_SAVED_TITLE).isPresent())) {
                 Shell notSaved = Dialogs.waitFor(DialogCredentialPrompter.NOT_SAVED_TITLE, Duration.ofSeconds(1));
@@ -78,7 +81,12 @@ class LoginPromptsTest {
             Ui.pause(100);
         }
         Shell ok = Dialogs.waitFor(ClustersPreferencePage.TEST_OK_TITLE, Duration.ofSeconds(1));
-        assertTrue(Dialogs.text(ok).contains(p.user()), Dialogs.text(ok));
+        String report = Dialogs.text(ok);
+        assertTrue(report.contains("Logged in to " + p.host() + " as " + p.user()), report);
+        for (String part : java.util.List.of("SLURM commands", "Partitions", "Transfer host")) {
+            assertTrue(report.contains(part), "Test connection reports the part '" + part + "':\n" + report);
+        }
+        Screenshots.capture(ok, "dialog-test-connection");
         Dialogs.press(ok, "OK");
         Dialogs.press(prefs, "Cancel");
         assertTrue(answered >= 2, "a password and Duo's menu were asked for: " + answered);

@@ -22,7 +22,12 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.eclipse.swt.widgets.Display;
+import org.namdrunner.core.cluster.ClusterCheck;
+import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.ui.Problems;
 import org.namdrunner.ui.internal.preferences.ClusterProfileDialog.Mode;
@@ -57,6 +62,7 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
     private Button test;
 
     private final BackendTracker backend = new BackendTracker();
+    private ServiceTracker<ClusterCheck, ClusterCheck> checks;
 
     public ClustersPreferencePage() {
         setDescription("The clusters NAMDRunner can submit to. Built-in ones can be adapted, and reset.");
@@ -65,6 +71,8 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
 
     @Override
     public void init(IWorkbench workbench) {
+        checks = new ServiceTracker<>(FrameworkUtil.getBundle(ClustersPreferencePage.class).getBundleContext(), ClusterCheck.class, null);
+        checks.open();
         profiles = backend.current().map(Backend::profiles).orElse(null);
         if (profiles != null) {
             profiles.all().forEach(p -> working.put(p.id(), p));
@@ -188,40 +196,71 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
         refresh();
     }
 
-    /** Logs in with the profile as shown (saved or not) and runs one harmless command, in the background. */
+    /**
+     * Checks, with the profile as shown (saved or not), what a job needs from the cluster (ClusterCheck: login, SLURM
+     * commands after the prefix, partitions/QoS/accounts, both job folders, the transfer host), in the background, and
+     * shows each part; the person may fill the profile from what the cluster reports.
+     */
     private void testConnection() {
         ClusterProfile p = selected();
         Backend b = backend.current().orElse(null);
+        ClusterCheck check = checks == null ? null : checks.getService();
         if (p == null || b == null) {
             return;
         }
-        org.eclipse.swt.widgets.Display display = getShell().getDisplay();
+        if (check == null) {
+            MessageDialog.openError(getShell(), "Connection test unavailable", "The SLURM plug-in that checks clusters is not "
+                    + "running. See the Error Log.");
+            return;
+        }
+        Display display = getShell().getDisplay();
         Job job = Job.create("Testing the connection to " + p.name(), monitor -> {
-            String text;
-            boolean ok;
+            List<ClusterCheck.Result> results;
             try {
-                var r = b.connections().connectionFor(p).exec(org.namdrunner.core.cluster.ShellQuoting.command("hostname"),
-                        java.time.Duration.ofMinutes(3), monitor);
-                ok = r.succeeded();
-                text = ok ? "Logged in to " + p.host() + " as " + (p.user().isEmpty() ? "your user" : p.user()) + " (the login node calls itself "
-                        + r.stdout().strip() + ")." : "Logged in, but a command failed: " + r.stderr().strip();
-            } catch (org.eclipse.core.runtime.CoreException | RuntimeException e) {
-                ok = false;
-                text = Problems.of("Could not log in to " + p.name(), e).getMessage();
+                results = check.check(b.connections().connectionFor(p), monitor);
+            } catch (RuntimeException e) {
+                results = List.of(new ClusterCheck.Result("Login", ClusterCheck.Level.ERROR,
+                        Problems.of("Could not log in to " + p.name(), e).getMessage()));
             }
             b.sync().connectionChanged(p.id());
-            boolean worked = ok;
-            String message = text;
-            display.asyncExec(() -> {
-                if (worked) {
-                    MessageDialog.openInformation(display.getActiveShell(), TEST_OK_TITLE, message);
-                } else {
-                    MessageDialog.openError(display.getActiveShell(), "Connection failed", message);
-                }
-            });
+            List<ClusterCheck.Result> shown = results;
+            display.asyncExec(() -> report(p, shown, check));
             return Status.OK_STATUS;
         });
         job.schedule();
+    }
+
+    private void report(ClusterProfile p, List<ClusterCheck.Result> results, ClusterCheck check) {
+        if (table == null || table.getControl().isDisposed()) {
+            return;
+        }
+        boolean canFill = profiles.canSave() && results.stream().anyMatch(r -> r.part().equals("Login") && r.ok());
+        ConnectionReportDialog d = new ConnectionReportDialog(getShell(), p.name(), results, canFill);
+        if (d.open() != ConnectionReportDialog.FILL_ID) {
+            return;
+        }
+        Backend b = backend.current().orElse(null);
+        if (b == null) {
+            return;
+        }
+        Display display = getShell().getDisplay();
+        Job.create("Reading partitions, QoS and accounts of " + p.name(), monitor -> {
+            try {
+                ClusterProfile proposed = check.survey(b.connections().connectionFor(p), monitor).proposeFor(p);
+                display.asyncExec(() -> {
+                    if (table != null && !table.getControl().isDisposed()) {
+                        working.put(proposed.id(), proposed);
+                        changed.add(proposed.id());
+                        refresh();
+                        setMessage("Filled " + p.name() + " from the cluster: partitions " + String.join(", ", proposed.partitions())
+                                + "; QoS " + String.join(", ", proposed.qos()) + ". Press Apply to keep it.");
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (ClusterException e) {
+                return Problems.of("Could not read the partitions and QoS of " + p.name(), e);
+            }
+        }).schedule();
     }
 
     private void forgetPasswords() {
@@ -270,6 +309,9 @@ public final class ClustersPreferencePage extends PreferencePage implements IWor
     @Override
     public void dispose() {
         backend.close();
+        if (checks != null) {
+            checks.close();
+        }
         super.dispose();
     }
 }
