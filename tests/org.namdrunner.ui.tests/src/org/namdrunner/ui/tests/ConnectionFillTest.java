@@ -33,7 +33,7 @@ class ConnectionFillTest {
     void wrongPartitionsAreNamedAndFilledFromTheCluster() throws Exception {
         TestCluster cluster = TestClusterSetup.cluster();
         ClusterProfile good = TestClusterSetup.keyProfile(ID, NAME);
-        ClusterProfile wrong = BuiltInProfiles.with(good, java.util.Map.of("partitions", List.of("amilan", "acpu"), "qos", List.of("normal")));
+        ClusterProfile wrong = BuiltInProfiles.with(good, java.util.Map.of("partitions", List.of("amilan", "acpu"), "qos", List.of("standby")));
         Workbench.backend().profiles().save(wrong);
 
         Workbench.executeAsync(NamdRunnerUi.COMMAND_CLUSTER_PREFERENCES);
@@ -67,7 +67,7 @@ class ConnectionFillTest {
             Shell report = Dialogs.waitFor(problems, Duration.ofSeconds(1));
             String text = Dialogs.text(report);
             assertTrue(text.contains("amilan"), "the report names the partition the cluster does not have:\n" + text);
-            assertTrue(text.contains("normal"), "and the QoS:\n" + text);
+            assertTrue(text.contains("standby"), "and the QoS:\n" + text);
             Screenshots.capture(report, "dialog-test-connection-problems");
             Dialogs.press(report, "Fill from cluster");
 
@@ -76,7 +76,7 @@ class ConnectionFillTest {
                     .getSelectedPage());
             ClusterProfile filled = Ui.sync(() -> page.shownProfiles().stream().filter(p -> p.id().equals(ID)).findFirst().orElseThrow());
             assertEquals(List.of("acpu", "atesting", "aa100"), filled.partitions(), "the twin's partitions, default first");
-            assertTrue(filled.qos().contains("cpu-normal") && !filled.qos().contains("normal"), filled.qos().toString());
+            assertTrue(filled.qos().contains("cpu-normal") && !filled.qos().contains("standby"), filled.qos().toString());
             assertEquals(Duration.ofDays(1), filled.limits().maxWalltime("cpu-normal").orElseThrow());
         } finally {
             Dialogs.press(prefs, "Cancel");

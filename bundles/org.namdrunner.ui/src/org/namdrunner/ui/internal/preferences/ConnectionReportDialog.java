@@ -49,8 +49,8 @@ final class ConnectionReportDialog extends Dialog {
         Composite c = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(c);
         Label intro = new Label(c, SWT.WRAP);
-        intro.setText(allOk(results) ? "Everything a job needs on " + profileName + " works."
-                : "A job on " + profileName + " would fail because of the parts marked 'problem'.");
+        intro.setText(literal(allOk(results) ? "Everything a job needs on " + profileName + " works."
+                : "A job on " + profileName + " would fail because of the parts marked 'problem'."));
         GridDataFactory.fillDefaults().span(3, 1).hint(560, SWT.DEFAULT).applyTo(intro);
         for (ClusterCheck.Result r : results) {
             new Label(c, SWT.NONE).setText(switch (r.level()) {
@@ -59,9 +59,9 @@ final class ConnectionReportDialog extends Dialog {
                 case ERROR -> "problem";
             });
             Label part = new Label(c, SWT.NONE);
-            part.setText(r.part());
+            part.setText(literal(r.part()));
             Label detail = new Label(c, SWT.WRAP);
-            detail.setText(r.detail());
+            detail.setText(literal(r.detail()));
             GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(detail);
         }
         if (canFill) {
@@ -71,6 +71,11 @@ final class ConnectionReportDialog extends Dialog {
             GridDataFactory.fillDefaults().span(3, 1).hint(560, SWT.DEFAULT).applyTo(hint);
         }
         return c;
+    }
+
+    /** A label shows '&' as a mnemonic marker; the prefix {@code a && b} must read as typed. */
+    private static String literal(String text) {
+        return text.replace("&", "&&");
     }
 
     @Override
