@@ -25,6 +25,7 @@ import org.namdrunner.persistence.DamagedDatabaseException;
 import org.namdrunner.persistence.SqliteJobStore;
 import org.namdrunner.persistence.internal.Backups;
 import org.namdrunner.persistence.internal.Database;
+import org.namdrunner.persistence.internal.Schema;
 
 /** Automatic backups with SQLite's online backup API, and a damaged file refused untouched with the backup offered. */
 class BackupTest {
@@ -40,7 +41,7 @@ class BackupTest {
         try (SqliteJobStore store = SqliteJobStore.open(db)) {
             assertEquals(4, store.list(JobFilter.all()).size());
             List<Backups.Backup> made = store.backups();
-            assertEquals(List.of("before-migration-1-to-3"), made.stream().map(Backups.Backup::reason).toList());
+            assertEquals(List.of("before-migration-1-to-" + Schema.CURRENT), made.stream().map(Backups.Backup::reason).toList());
             try (RawDb copy = new RawDb(made.get(0).file())) {
                 assertEquals("1", copy.text("PRAGMA user_version"), "the copy is of the file before the upgrade");
                 assertEquals(4, copy.count("SELECT count(*) FROM jobs"));
