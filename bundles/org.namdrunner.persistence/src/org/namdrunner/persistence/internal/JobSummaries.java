@@ -28,23 +28,7 @@ final class JobSummaries {
 
     /** Newest first, ties by id: the order of {@link JobTable#list}. */
     static List<JobSummary> list(Database db, JobFilter filter) throws SQLException {
-        StringBuilder sql = new StringBuilder(SELECT);
-        List<String> args = new ArrayList<>();
-        String glue = " WHERE ";
-        if (!filter.statuses().isEmpty()) {
-            sql.append(glue).append("status IN (").append("?, ".repeat(filter.statuses().size() - 1)).append("?)");
-            filter.statuses().stream().sorted().map(JobStatus::name).forEach(args::add); // sorted: one filter, one cached statement
-            glue = " AND ";
-        }
-        if (filter.clusterProfileId() != null) {
-            sql.append(glue).append("cluster_profile = ?");
-            args.add(filter.clusterProfileId());
-        }
-        sql.append(" ORDER BY created_at DESC, id");
-        PreparedStatement ps = db.prepared(sql.toString());
-        for (int i = 0; i < args.size(); i++) {
-            ps.setString(i + 1, args.get(i));
-        }
+        PreparedStatement ps = JobTable.filtered(db, SELECT, filter);
         // job types, clusters, SLURM states and reasons and error messages repeat: one string each, not one per row
         Map<String, String> shared = new HashMap<>();
         List<JobSummary> out = new ArrayList<>();

@@ -63,24 +63,7 @@ public final class JobTable {
 
     /** Newest first; ties (jobs created in the same instant) by id. */
     public List<Job> list(JobFilter filter) throws SQLException {
-        StringBuilder sql = new StringBuilder(JobRows.SELECT);
-        List<String> args = new ArrayList<>();
-        String glue = " WHERE ";
-        if (!filter.statuses().isEmpty()) {
-            sql.append(glue).append("status IN (").append("?, ".repeat(filter.statuses().size() - 1)).append("?)");
-            // sorted, so that one filter is one cached statement
-            filter.statuses().stream().sorted().map(JobStatus::name).forEach(args::add);
-            glue = " AND ";
-        }
-        if (filter.clusterProfileId() != null) {
-            sql.append(glue).append("cluster_profile = ?");
-            args.add(filter.clusterProfileId());
-        }
-        sql.append(" ORDER BY created_at DESC, id");
-        PreparedStatement ps = db.prepared(sql.toString());
-        for (int i = 0; i < args.size(); i++) {
-            ps.setString(i + 1, args.get(i));
-        }
+        PreparedStatement ps = filtered(db, JobRows.SELECT, filter);
         List<Job> jobs = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -132,5 +115,28 @@ public final class JobTable {
         PreparedStatement ps = db.prepared("DELETE FROM jobs WHERE id = ?");
         ps.setString(1, id);
         return ps.executeUpdate() > 0;
+    }
+
+    /** {@code select} with the filter's WHERE, newest first, its values bound; one cached statement per filter shape. */
+    static PreparedStatement filtered(Database db, String select, JobFilter filter) throws SQLException {
+        StringBuilder sql = new StringBuilder(select);
+        List<String> args = new ArrayList<>();
+        String glue = " WHERE ";
+        if (!filter.statuses().isEmpty()) {
+            sql.append(glue).append("status IN (").append("?, ".repeat(filter.statuses().size() - 1)).append("?)");
+            // sorted, so that one filter is one cached statement
+            filter.statuses().stream().sorted().map(JobStatus::name).forEach(args::add);
+            glue = " AND ";
+        }
+        if (filter.clusterProfileId() != null) {
+            sql.append(glue).append("cluster_profile = ?");
+            args.add(filter.clusterProfileId());
+        }
+        sql.append(" ORDER BY created_at DESC, id");
+        PreparedStatement ps = db.prepared(sql.toString());
+        for (int i = 0; i < args.size(); i++) {
+            ps.setString(i + 1, args.get(i));
+        }
+        return ps;
     }
 }
