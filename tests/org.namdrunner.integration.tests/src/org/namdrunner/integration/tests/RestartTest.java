@@ -40,8 +40,12 @@ class RestartTest {
             assertTrue(report.commands() <= 2, "one batched query: " + report.commands() + " commands");
             Job after = h.job(jobId);
             assertEquals(JobStatus.COMPLETED, after.status());
-            List<JobStatus> history = h.store.history(jobId).stream().map(StatusChange::to).toList();
-            assertEquals(List.of(JobStatus.CREATED, JobStatus.SUBMITTING, JobStatus.PENDING, JobStatus.COMPLETED), history);
+            List<StatusChange> changes = h.store.history(jobId);
+            List<JobStatus> history = changes.stream().map(StatusChange::to).toList();
+            // it ran while no process was looking: SLURM's record gives it a RUNNING row at its own start time
+            assertEquals(List.of(JobStatus.CREATED, JobStatus.SUBMITTING, JobStatus.PENDING, JobStatus.RUNNING, JobStatus.COMPLETED), history);
+            assertEquals(after.startedAt().orElseThrow(), changes.get(3).at(), "the RUNNING row is dated by SLURM's start");
+            assertEquals(after.completedAt().orElseThrow(), changes.get(4).at(), "the COMPLETED row by SLURM's end");
         }
     }
 }
