@@ -49,9 +49,11 @@ grep -q "^$EXAMPLE," "$INFO" || fail "the example plug-in did not install into N
 qualifier=$(date -u +%Y%m%d%H%M%S)   # longer than N's yyyyMMddHHmm with the same or a later prefix: compares as later
 mkdir -p "$WORK/src"
 (cd "$ROOT" && tar cf - --exclude=./.git --exclude='*/target' --exclude=./target .) | tar xf - -C "$WORK/src"
+# every bundle the product carries is a bundles/ module of the parent pom: build them all, so a new one is never left out
+product_bundles=$(grep -o '<module>bundles/[^<]*</module>' "$ROOT/pom.xml" | sed 's|</*module>||g' | paste -sd, -)
 log "update-check: building N+1 (qualifier $qualifier) in a copy of the sources"
 (cd "$WORK/src" && ./mvnw -B -q -o verify -DskipTests -Dexec.skip=true -DforceContextQualifier="$qualifier" \
-    -pl releng/org.namdrunner.target,bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,bundles/org.namdrunner.slurm,bundles/org.namdrunner.ssh,bundles/org.namdrunner.namd,bundles/org.namdrunner.ui,bundles/org.namdrunner.update,features/org.namdrunner.feature,releng/org.namdrunner.product \
+    -pl "releng/org.namdrunner.target,$product_bundles,features/org.namdrunner.feature,releng/org.namdrunner.product" \
     >"$WORK/n1-build.log" 2>&1) || { tail -30 "$WORK/n1-build.log"; fail "N+1 did not build"; }
 N1_SITE=$WORK/src/releng/org.namdrunner.product/target/repository
 built=$(date +%s)
