@@ -204,8 +204,12 @@ public final class NamdTemplatesPreferencePage extends PreferencePage implements
             setErrorMessage("There is nothing to export: select templates, or add your own first.");
             return;
         }
-        run("Exporting templates to " + file.getFileName(), () -> Files.writeString(file, TemplateExchange.write(templates),
-                StandardCharsets.UTF_8), "Exported " + templates.size() + " template(s) to " + file + ".");
+        // written aside and moved in whole: a reader (or a crash) never sees half an export
+        run("Exporting templates to " + file.getFileName(), () -> {
+            Path part = file.resolveSibling(file.getFileName() + ".part");
+            Files.writeString(part, TemplateExchange.write(templates), StandardCharsets.UTF_8);
+            Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }, "Exported " + templates.size() + " template(s) to " + file + ".");
     }
 
     private volatile String doneMessage;
