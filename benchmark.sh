@@ -66,7 +66,7 @@ for attempt in 1 2; do   # other test runs may stop the controller for a while (
       -Dsurefire.failIfNoSpecifiedTests=false -Dnamdrunner.benchmark.rounds="$rounds" -Dnamdrunner.benchmark.full="$FULL_SYNC" >"$WORK/sync.log" 2>&1; then
     sync_ok=1; break
   fi
-  log "sync benchmark failed (attempt $attempt):"; grep -E 'Tests run:|FAILURE!|Error:|SLURM said' "$WORK/sync.log" | cut -c1-300 | head -5
+  log "sync benchmark failed (attempt $attempt):"; grep -E 'Tests run:|FAILURE!|Error:|SLURM said' "$WORK/sync.log" | cut -c1-300 | head -5 || true
 done
 if [ -n "$sync_ok" ]; then
   # rows: | jobs | remote commands | sync | bare squeue | same format squeue | squeue per job | sync / bare |
@@ -82,7 +82,7 @@ fi
 # --- Latency: a poll of 100 jobs through the twin's latency path (netns + veth, ~40 ms round trip, Lmod prefix)
 #     against OpenSSH running the same squeue behind the same prefix, and against `ssh host true`
 log "latency: LatencyPollBenchmarkTest through the twin's latency path, $rounds rounds"
-if mvn_verify -pl "$BUNDLES",tests/org.namdrunner.testing,tests/org.namdrunner.integration.tests -Dtest=LatencyPollBenchmarkTest \
+if mvn_verify "$BUNDLES",tests/org.namdrunner.testing,tests/org.namdrunner.integration.tests -Dtest=LatencyPollBenchmarkTest \
     -Dsurefire.failIfNoSpecifiedTests=false -Dnamdrunner.benchmark.rounds="$rounds" >"$WORK/latency.log" 2>&1; then
   # rows: | what | ms | NAMDRunner poll / this |
   lat=$ROOT/tests/org.namdrunner.integration.tests/target/benchmarks/latency.md
@@ -91,7 +91,7 @@ if mvn_verify -pl "$BUNDLES",tests/org.namdrunner.testing,tests/org.namdrunner.i
     result "latency: poll of 100 jobs (40 ms RTT, module prefix)" "$poll_ms ms" "$(echo $ms) ms ($(echo $what))" "$(echo $r)" "close to ssh true"
   done
 else
-  result "latency" "FAILED (see above)" "" "" ""; grep -E 'Tests run:|FAILURE!|AssertionFailed' "$WORK/latency.log" | cut -c1-300 | head -5
+  result "latency" "FAILED (see above)" "" "" ""; grep -E 'Tests run:|FAILURE!|AssertionFailed|ERROR' "$WORK/latency.log" | cut -c1-300 | head -5 || true
 fi
 
 # --- An X display for the workbench benchmarks
