@@ -181,11 +181,11 @@ public final class SyncCoordinator {
     private Collection<String> clustersWithActiveJobs() {
         Set<String> ids = new LinkedHashSet<>();
         try {
-            // summaries, not whole jobs: at start-up this reads every active job of a database that may hold 100,000
-            for (JobSummary j : backend.store().summaries(JobFilter.withStatus(Set.of(JobStatus.SUBMITTING,
-                    JobStatus.PENDING, JobStatus.RUNNING, JobStatus.SUSPENDED, JobStatus.UNKNOWN)))) {
-                if (j.slurmId() != null && !ids.contains(j.clusterProfileId()) && backend.profiles().find(j.clusterProfileId()).isPresent()) {
-                    ids.add(j.clusterProfileId());
+            // one DISTINCT query: at start-up a database may hold 100,000 jobs, 45,000 of them active
+            for (String id : backend.store().clustersWithSubmittedJobs(Set.of(JobStatus.SUBMITTING, JobStatus.PENDING,
+                    JobStatus.RUNNING, JobStatus.SUSPENDED, JobStatus.UNKNOWN))) {
+                if (backend.profiles().find(id).isPresent()) {
+                    ids.add(id);
                 }
             }
         } catch (StoreException e) {
@@ -260,9 +260,13 @@ public final class SyncCoordinator {
         }
         boolean changed = false;
         try {
-            List<org.namdrunner.core.model.Job> running = backend.store()
-                    .list(JobFilter.withStatus(Set.of(JobStatus.RUNNING)).onCluster(profileId));
-            for (org.namdrunner.core.model.Job job : running.subList(0, Math.min(running.size(), MAX_LOGS_PER_SYNC))) {
+            // summaries first: a cluster may have thousands of running jobs, and only the newest few logs are read
+            List<JobSummary> running = backend.store().summaries(JobFilter.withStatus(Set.of(JobStatus.RUNNING)).onCluster(profileId));
+            for (JobSummary summary : running.subList(0, Math.min(running.size(), MAX_LOGS_PER_SYNC))) {
+                org.namdrunner.core.model.Job job = backend.store().find(summary.id()).orElse(null);
+                if (job == null) {
+                    continue;
+                }
                 JobType type = backend.jobTypes().find(job.jobTypeId()).orElse(null);
                 String path = type == null ? null : JobLogs.remotePath(job, type).orElse(null);
                 if (path == null) {

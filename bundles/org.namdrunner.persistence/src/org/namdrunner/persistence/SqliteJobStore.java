@@ -2,6 +2,7 @@ package org.namdrunner.persistence;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -201,6 +202,18 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Temp
     public List<JobSummary> summaries(JobFilter filter) throws StoreException {
         JobFilter f = filter == null ? JobFilter.all() : filter;
         return db.read("list jobs", () -> jobs.summaries(f));
+    }
+
+    @Override
+    public List<JobSummary> summariesOf(Collection<String> ids) throws StoreException {
+        List<String> checked = List.copyOf(ids);
+        return checked.isEmpty() ? List.of() : db.read("read changed jobs", () -> jobs.summariesOf(checked));
+    }
+
+    @Override
+    public Set<String> clustersWithSubmittedJobs(Set<JobStatus> statuses) throws StoreException {
+        Set<JobStatus> s = statuses == null ? Set.of() : Set.copyOf(statuses);
+        return db.read("find the clusters with submitted jobs", () -> jobs.clustersWithSubmittedJobs(s));
     }
 
     @Override

@@ -1,8 +1,13 @@
 package org.namdrunner.core.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
@@ -41,6 +46,33 @@ public interface JobStore {
      */
     default List<JobSummary> summaries(JobFilter filter) throws StoreException {
         return list(filter).stream().map(JobSummary::of).toList();
+    }
+
+    /**
+     * The summaries of these jobs, in the order of {@link #list}; an id with no job is left out (it was deleted). A list
+     * that holds many jobs reads only what one write changed ({@link JobStoreListener}). This default reads each job.
+     */
+    default List<JobSummary> summariesOf(Collection<String> ids) throws StoreException {
+        List<Job> found = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            find(id).ifPresent(found::add);
+        }
+        found.sort(Comparator.comparing(Job::createdAt).reversed().thenComparing(Job::id));
+        return found.stream().map(JobSummary::of).toList();
+    }
+
+    /**
+     * The clusters that have a job with a SLURM id in one of these statuses: which clusters a sync must visit, without
+     * reading the jobs. This default reads the summaries.
+     */
+    default Set<String> clustersWithSubmittedJobs(Set<JobStatus> statuses) throws StoreException {
+        Set<String> ids = new TreeSet<>();
+        for (JobSummary j : summaries(JobFilter.withStatus(statuses))) {
+            if (j.slurmId() != null) {
+                ids.add(j.clusterProfileId());
+            }
+        }
+        return ids;
     }
 
     /**

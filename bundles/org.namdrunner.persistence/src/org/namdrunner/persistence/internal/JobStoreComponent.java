@@ -1,5 +1,6 @@
 package org.namdrunner.persistence.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,8 @@ public final class JobStoreComponent implements JobStore, ClusterProfileStore, T
     @Override public Optional<Job> find(String id) throws StoreException { return store.find(id); }
     @Override public List<Job> list(JobFilter filter) throws StoreException { return store.list(filter); }
     @Override public List<JobSummary> summaries(JobFilter filter) throws StoreException { return store.summaries(filter); }
+    @Override public List<JobSummary> summariesOf(Collection<String> ids) throws StoreException { return store.summariesOf(ids); }
+    @Override public Set<String> clustersWithSubmittedJobs(Set<JobStatus> statuses) throws StoreException { return store.clustersWithSubmittedJobs(statuses); }
     @Override public List<PolledJob> polledJobs(String clusterProfileId, Set<JobStatus> statuses) throws StoreException { return store.polledJobs(clusterProfileId, statuses); }
     @Override public List<StatusChange> history(String jobId) throws StoreException { return store.history(jobId); }
     @Override public BatchResult apply(List<JobUpdate> updates) throws StoreException { return store.apply(updates); }

@@ -4,10 +4,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobFilter;
@@ -16,37 +21,100 @@ import org.namdrunner.core.store.JobSummary;
 /**
  * The {@link JobSummary} rows of the {@code jobs} table: only the columns a list shows, with the walltime and the
  * error message taken out of their JSON columns by SQLite, so no JSON is decoded and no whole job built.
+ *
+ * <p>A list of 100,000 jobs is read at start-up, so what a row costs in garbage matters (docs/benchmarks.md,
+ * "Scale"): every text column the driver hands over is a new String. The four times therefore come as whole seconds and
+ * nanoseconds that SQLite reads out of the stored text ({@link Times} writes a fixed 30-character form); only a time
+ * in another form comes as text.
  */
 final class JobSummaries {
 
-    private static final String SELECT = "SELECT id, name, job_type, cluster_profile, status, slurm_job_id, slurm_state, "
-            + "slurm_reason, created_at, submitted_at, started_at, completed_at, project_dir, "
-            + "json_extract(resources, '$.walltimeSeconds'), json_extract(error_info, '$.message') FROM jobs";
+    private static final int TIME_TEXT_LENGTH = 30;   // Times.format: 2026-11-29T10:00:00.000000000Z
+    private static final String COLUMNS = "SELECT id, name, job_type, cluster_profile, status, slurm_job_id, slurm_state, "
+            + "slurm_reason, project_dir, json_extract(resources, '$.walltimeSeconds'), json_extract(error_info, '$.message'), "
+            + time("created_at") + ", " + time("submitted_at") + ", " + time("started_at") + ", " + time("completed_at") + " FROM jobs";
+    private static final int FIRST_TIME = 12;
+    private static final int IDS_PER_QUERY = 500;
 
     private JobSummaries() {
     }
 
+    /** Three columns: the seconds and the nanoseconds of a time in its stored form, or its text when in another. */
+    private static String time(String column) {
+        String readable = "length(" + column + ") = " + TIME_TEXT_LENGTH + " AND unixepoch(" + column + ") IS NOT NULL";
+        return "CASE WHEN " + readable + " THEN unixepoch(" + column + ") END, CASE WHEN " + readable + " THEN CAST(substr("
+                + column + ", 21, 9) AS INTEGER) END, CASE WHEN NOT (" + readable + ") THEN " + column + " END";
+    }
+
     /** Newest first, ties by id: the order of {@link JobTable#list}. */
     static List<JobSummary> list(Database db, JobFilter filter) throws SQLException {
-        PreparedStatement ps = JobTable.filtered(db, SELECT, filter);
-        // job types, clusters, SLURM states and reasons and error messages repeat: one string each, not one per row
-        Map<String, String> shared = new HashMap<>();
+        PreparedStatement ps = JobTable.filtered(db, COLUMNS, filter);
         List<JobSummary> out = new ArrayList<>();
+        read(ps, new HashMap<>(), out);
+        return out;
+    }
+
+    /** The summaries of these jobs in the same order; ids with no job are left out. */
+    static List<JobSummary> of(Database db, Collection<String> ids) throws SQLException {
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(ids));
+        Map<String, String> shared = new HashMap<>();
+        List<JobSummary> out = new ArrayList<>(unique.size());
+        for (int from = 0; from < unique.size(); from += IDS_PER_QUERY) {
+            List<String> part = unique.subList(from, Math.min(unique.size(), from + IDS_PER_QUERY));
+            PreparedStatement ps = db.prepared(COLUMNS + " WHERE id IN (" + "?, ".repeat(part.size() - 1) + "?)");
+            for (int i = 0; i < part.size(); i++) {
+                ps.setString(i + 1, part.get(i));
+            }
+            read(ps, shared, out);
+        }
+        out.sort(Comparator.comparing(JobSummary::createdAt).reversed().thenComparing(JobSummary::id));
+        return out;
+    }
+
+    /** The clusters with a submitted job in one of these statuses (every status when empty). */
+    static TreeSet<String> clustersWithSubmittedJobs(Database db, Collection<JobStatus> statuses) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT cluster_profile FROM jobs WHERE slurm_job_id IS NOT NULL");
+        List<String> names = statuses.stream().sorted().map(JobStatus::name).toList();
+        if (!names.isEmpty()) {
+            sql.append(" AND status IN (").append("?, ".repeat(names.size() - 1)).append("?)");
+        }
+        PreparedStatement ps = db.prepared(sql.toString());
+        for (int i = 0; i < names.size(); i++) {
+            ps.setString(i + 1, names.get(i));
+        }
+        TreeSet<String> out = new TreeSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static void read(PreparedStatement ps, Map<String, String> shared, List<JobSummary> out) throws SQLException {
+        // job types, clusters, SLURM states and reasons and error messages repeat: one string each, not one per row
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String id = rs.getString(1);
                 try {
                     out.add(new JobSummary(id, rs.getString(2), share(shared, rs.getString(3)),
                             share(shared, rs.getString(4)), JobStatus.valueOf(rs.getString(5)), rs.getString(6),
-                            share(shared, rs.getString(7)), share(shared, rs.getString(8)), Times.parse(rs.getString(9)), Times.parse(rs.getString(10)),
-                            Times.parse(rs.getString(11)), Times.parse(rs.getString(12)), rs.getString(13),
-                            Duration.ofSeconds(rs.getLong(14)), share(shared, rs.getString(15))));
+                            share(shared, rs.getString(7)), share(shared, rs.getString(8)), time(rs, FIRST_TIME),
+                            time(rs, FIRST_TIME + 3), time(rs, FIRST_TIME + 6), time(rs, FIRST_TIME + 9), rs.getString(9),
+                            Duration.ofSeconds(rs.getLong(10)), share(shared, rs.getString(11))));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the stored job '" + id + "' cannot be read (" + e.getMessage() + ")", e);
                 }
             }
         }
-        return out;
+    }
+
+    private static Instant time(ResultSet rs, int column) throws SQLException {
+        long seconds = rs.getLong(column);
+        if (!rs.wasNull()) {
+            return Instant.ofEpochSecond(seconds, rs.getLong(column + 1));
+        }
+        return Times.parse(rs.getString(column + 2));   // null, or a time not in the stored form
     }
 
     private static String share(Map<String, String> shared, String s) {

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +77,16 @@ public final class JobTable {
     /** What a list shows of the jobs matching the filter, in the order of {@link #list}. */
     public List<JobSummary> summaries(JobFilter filter) throws SQLException {
         return JobSummaries.list(db, filter);
+    }
+
+    /** The summaries of these jobs, in the order of {@link #list}. */
+    public List<JobSummary> summariesOf(Collection<String> ids) throws SQLException {
+        return JobSummaries.of(db, ids);
+    }
+
+    /** The clusters with a job that has a SLURM id and one of these statuses. */
+    public Set<String> clustersWithSubmittedJobs(Set<JobStatus> statuses) throws SQLException {
+        return JobSummaries.clustersWithSubmittedJobs(db, statuses);
     }
 
     /**

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -76,5 +80,64 @@ class JobSummariesTest {
         }
         StoreException e = assertThrows(StoreException.class, () -> store.summaries(JobFilter.all()));
         assertTrue(e.getMessage().contains("bad_row"), e.getMessage());
+    }
+
+    @Test
+    void timesKeepTheirNanosecondsAndATimeStoredInAnotherFormIsStillRead() throws Exception {
+        Instant precise = Jobs.T0.plusNanos(123_456_789);
+        store.create(Jobs.job("n_precise", "alpine").toBuilder().createdAt(precise).status(JobStatus.RUNNING).slurmId("7")
+                .submittedAt(Instant.parse("1969-12-31T23:59:59.5Z")).startedAt(precise.plusSeconds(1)).build());
+        store.create(Jobs.job("o_older_form", "alpine").toBuilder().status(JobStatus.COMPLETED).slurmId("8")
+                .completedAt(Jobs.T0.plusSeconds(9)).build());
+        try (RawDb raw = new RawDb(store.file())) {
+            // a time written by hand, or by an older version, without the fixed nine fraction digits
+            raw.execute("UPDATE jobs SET completed_at = '2026-11-29T10:00:09.5Z' WHERE id = 'o_older_form'");
+        }
+        List<JobSummary> all = store.summaries(JobFilter.all());
+        JobSummary p = all.stream().filter(s -> s.id().equals("n_precise")).findFirst().orElseThrow();
+        assertEquals(precise, p.createdAt());
+        assertEquals(Instant.parse("1969-12-31T23:59:59.5Z"), p.submittedAt(), "a time before 1970");
+        assertEquals(precise.plusSeconds(1), p.startedAt());
+        assertNull(p.completedAt());
+        JobSummary o = all.stream().filter(s -> s.id().equals("o_older_form")).findFirst().orElseThrow();
+        assertEquals(Jobs.T0.plusMillis(9_500), o.completedAt());
+        assertEquals(store.list(JobFilter.all()).stream().map(JobSummary::of).toList(), all);
+    }
+
+    @Test
+    void summariesOfChangedJobsComeInListOrderWithoutTheDeletedOnes() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {   // more than one query's worth of ids
+            String id = String.format("job_%04d", i);
+            store.create(Jobs.job(id, i % 3 == 0 ? "bridges" : "alpine").toBuilder().createdAt(Jobs.T0.plusSeconds(i)).build());
+            ids.add(id);
+        }
+        store.delete("job_0005");
+        List<String> asked = new ArrayList<>(ids.subList(0, 1_100));
+        asked.add("job_0003");   // twice
+        asked.add("no_such_job");
+        Collections.shuffle(asked, new Random(7));
+
+        List<JobSummary> got = store.summariesOf(asked);
+
+        List<JobSummary> expected = store.summaries(JobFilter.all()).stream()
+                .filter(s -> ids.subList(0, 1_100).contains(s.id())).toList();
+        assertEquals(1_099, got.size(), "1,100 asked, one deleted, one unknown, one twice");
+        assertEquals(expected, got);
+        assertEquals(List.of(), store.summariesOf(List.of()));
+    }
+
+    @Test
+    void theClustersWithSubmittedJobsComeFromOneQuery() throws Exception {
+        store.create(Jobs.job("p1", "alpine").toBuilder().status(JobStatus.PENDING).slurmId("11").build());
+        store.create(Jobs.job("p2", "alpine").toBuilder().status(JobStatus.RUNNING).slurmId("12").build());
+        store.create(Jobs.job("p3", "bridges").toBuilder().status(JobStatus.COMPLETED).slurmId("13").build());
+        store.create(Jobs.job("p4", "expanse").toBuilder().status(JobStatus.SUBMITTING).build());   // no SLURM id yet
+        store.create(Jobs.job("p5", "summit").toBuilder().status(JobStatus.UNKNOWN).slurmId("15").build());
+
+        assertEquals(Set.of("alpine", "summit"),
+                store.clustersWithSubmittedJobs(Set.of(JobStatus.SUBMITTING, JobStatus.PENDING, JobStatus.RUNNING, JobStatus.UNKNOWN)));
+        assertEquals(Set.of("bridges"), store.clustersWithSubmittedJobs(Set.of(JobStatus.COMPLETED)));
+        assertEquals(Set.of("alpine", "bridges", "summit"), store.clustersWithSubmittedJobs(Set.of()));
     }
 }

@@ -3,7 +3,10 @@ package org.namdrunner.ui.internal.views;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.namdrunner.core.store.JobSummary;
 
@@ -21,6 +24,28 @@ public final class JobRows {
 
     public void setJobs(List<JobSummary> jobs) {
         all = List.copyOf(jobs);
+    }
+
+    /** Takes in the summaries of changed jobs: replaced, added, or (changed but not found) removed. */
+    public void patch(Set<String> changedIds, List<JobSummary> found) {
+        Map<String, JobSummary> byId = new LinkedHashMap<>();
+        for (JobSummary j : found) {
+            byId.put(j.id(), j);
+        }
+        List<JobSummary> kept = new ArrayList<>(all.size() + byId.size());
+        for (JobSummary j : all) {
+            if (!changedIds.contains(j.id())) {
+                kept.add(j);
+            } else {
+                JobSummary now = byId.remove(j.id());
+                if (now != null) {
+                    kept.add(now);
+                }
+            }
+        }
+        List<JobSummary> out = new ArrayList<>(byId.values());   // what is left was not listed yet: new jobs
+        out.addAll(kept);
+        all = List.copyOf(out);
     }
 
     public void setQuery(JobQuery q) {

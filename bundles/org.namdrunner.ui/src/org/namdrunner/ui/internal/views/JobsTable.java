@@ -3,6 +3,7 @@ package org.namdrunner.ui.internal.views;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.resource.ImageDescriptor;
@@ -167,6 +168,12 @@ public final class JobsTable {
 
     public void setJobs(List<JobSummary> jobs) {
         rows.setJobs(jobs);
+        refreshRows();
+    }
+
+    /** Replaces, adds or removes the changed jobs (see {@link JobRows#patch}). UI thread. */
+    public void patchJobs(Set<String> changedIds, List<JobSummary> found) {
+        rows.patch(changedIds, found);
         refreshRows();
     }
 

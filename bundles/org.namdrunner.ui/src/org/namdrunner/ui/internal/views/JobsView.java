@@ -23,7 +23,6 @@ import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
-import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.core.store.StoreException;
@@ -64,7 +63,11 @@ public class JobsView extends ViewPart {
     private Display display;
     private Job reload;
     private boolean loaded;
-    private final JobStoreListener storeListener = ids -> scheduleReload();
+    private final JobListReader reader = new JobListReader();
+    private final JobStoreListener storeListener = ids -> {
+        reader.changed(ids);
+        scheduleReload();
+    };
     private final Runnable profilesListener = () -> onUi(this::profilesChanged);
     private final SyncCoordinator.Listener syncListener = new SyncCoordinator.Listener() {
         @Override
@@ -151,8 +154,14 @@ public class JobsView extends ViewPart {
         b.profiles().addListener(profilesListener);
         reload = Job.create("Loading jobs", monitor -> {
             try {
-                List<JobSummary> jobs = b.store().summaries(JobFilter.all());
-                onUi(() -> setJobs(jobs));
+                JobListReader.Update update = reader.read(b.store());
+                onUi(() -> {
+                    if (update.whole()) {
+                        setJobs(update.jobs());
+                    } else {
+                        patchJobs(update.changedIds(), update.jobs());
+                    }
+                });
                 return Status.OK_STATUS;
             } catch (StoreException e) {
                 return Status.error("The list of jobs could not be read from the job database: " + e.getMessage(), e);
@@ -187,6 +196,12 @@ public class JobsView extends ViewPart {
         staleChanged();
         show(jobs.isEmpty() ? emptyState : content);
         StartupTiming.reportJobsShown(jobs.size());
+    }
+
+    private void patchJobs(Set<String> changedIds, List<JobSummary> found) {
+        table.patchJobs(changedIds, found);
+        staleChanged();
+        show(table.rows().totalCount() == 0 ? emptyState : content);
     }
 
     private void show(org.eclipse.swt.widgets.Control top) {
