@@ -254,7 +254,7 @@ public final class SyncCoordinator {
         if (profile == null) {
             return;
         }
-        ClusterConnection c = backend.connections().connectionFor(profile);
+        ClusterConnection c = backend.connections().connectionFor(profile).withoutLogin();
         if (!c.isConnected()) {
             return;
         }
