@@ -24,6 +24,7 @@ public final class Backend {
     private final Profiles profiles;
     private final SyncCoordinator sync;
     private final LogProgress progress = new LogProgress();
+    private final ClusterReads reads;
     private volatile JobService jobService;
 
     public Backend(JobStore store, Scheduler scheduler, ClusterConnectionProvider connections, JobTypeRegistry jobTypes,
@@ -33,6 +34,7 @@ public final class Backend {
         this.connections = Objects.requireNonNull(connections);
         this.jobTypes = Objects.requireNonNull(jobTypes);
         this.profiles = Objects.requireNonNull(profiles);
+        this.reads = new ClusterReads(connections);
         this.jobService = newJobService();
         this.sync = new SyncCoordinator(this);
     }
@@ -58,6 +60,11 @@ public final class Backend {
 
     public ClusterConnectionProvider connections() {
         return connections;
+    }
+
+    /** Log tails and folder listings, under the rule that work nobody asked for never signs in. */
+    public ClusterReads reads() {
+        return reads;
     }
 
     public JobTypeRegistry jobTypes() {

@@ -62,9 +62,11 @@ public final class SyncCoordinator {
     private final Set<String> manual = ConcurrentHashMap.newKeySet();
     private final ListenerList<Listener> listeners = new ListenerList<>();
     private volatile boolean started;
+    private final SyncProblems problems;
 
     SyncCoordinator(Backend backend) {
         this.backend = backend;
+        this.problems = new SyncProblems(backend.store(), java.time.Clock.systemUTC());
         backend.profiles().addListener(() -> {
             if (started) {
                 restart();
@@ -134,7 +136,7 @@ public final class SyncCoordinator {
             try {
                 Instant last = SyncHealth.lastSuccess(backend.store(), p.id()).orElse(null);
                 String error = SyncHealth.staleBecause(backend.store(), p.id()).orElse(null);
-                update(new ClusterState(p.id(), false, last, error, null, false));
+                update(new ClusterState(p.id(), false, last, error, null, false, error == null ? List.of() : List.of(error)));
             } catch (StoreException e) {
                 ILog.of(getClass()).log(e.getStatus());
             }
@@ -217,8 +219,9 @@ public final class SyncCoordinator {
         boolean connected = isConnected(id);
         Instant now = Instant.now();
         boolean wasManual = manual.remove(id);
+        problems.take(report, backend.profiles().find(id).map(ClusterProfile::name).orElse(id));
         if (report.succeeded()) {
-            update(state(id).succeeded(now, connected));
+            update(state(id).succeeded(now, connected, SyncProblems.of(report)));
         } else if (report.status().getSeverity() != IStatus.CANCEL) {
             update(state(id).failed(now, report.status().getMessage(), connected));
             if (wasManual) {
@@ -254,7 +257,7 @@ public final class SyncCoordinator {
         if (profile == null) {
             return;
         }
-        ClusterConnection c = backend.connections().connectionFor(profile);
+        ClusterConnection c = backend.connections().connectionFor(profile).withoutLogin();
         if (!c.isConnected()) {
             return;
         }

@@ -10,6 +10,7 @@ public final class NamdRunnerUi {
     public static final String NEW_JOB_WIZARD_ID = "org.namdrunner.ui.newJobWizard";
 
     public static final String COMMAND_NEW_JOB = "org.namdrunner.ui.newJob";
+    public static final String COMMAND_IMPORT_FROM_CLUSTER = "org.namdrunner.ui.importFromCluster";
     public static final String COMMAND_SUBMIT = "org.namdrunner.ui.submit";
     public static final String COMMAND_SYNC_SELECTED = "org.namdrunner.ui.syncSelected";
     public static final String COMMAND_SYNC_ALL = "org.namdrunner.ui.syncAll";

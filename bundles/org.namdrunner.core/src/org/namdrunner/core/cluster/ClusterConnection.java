@@ -54,6 +54,15 @@ public interface ClusterConnection extends AutoCloseable {
      */
     void removeTree(String remotePath, String confinedTo, IProgressMonitor monitor) throws ClusterException;
 
+    /**
+     * This connection for work nobody asked for (automatic polls, log refresh, file listings, result collection): it
+     * uses the open session and never opens one, since a login may prompt or send an MFA push nobody expects. With no
+     * session open each call throws {@link NotConnectedException}. See {@link SessionOnlyConnection}.
+     */
+    default ClusterConnection withoutLogin() {
+        return new SessionOnlyConnection(this);
+    }
+
     /** Whether a session is open right now (no network I/O). */
     boolean isConnected();
 

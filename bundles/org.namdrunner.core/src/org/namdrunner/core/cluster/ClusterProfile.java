@@ -34,11 +34,14 @@ import org.namdrunner.core.validation.InputRules;
  * @param pollInterval     minimum time between automatic status polls
  * @param limits           each QoS's longest walltime and the QoS each partition accepts ({@link ClusterLimits#NONE}
  *                         when unknown, as for profiles stored before limits existed)
+ * @param preemptionRequeue on a site that requeues preempted jobs ({@code PreemptMode=REQUEUE}): how long after SLURM's
+ *                         preemption time a PREEMPTED job is still watched for its requeue before PREEMPTED counts as
+ *                         final; {@link Duration#ZERO} (the default) where preemption ends a job
  */
 public record ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
         String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
         List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
-        long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits) {
+        long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits, Duration preemptionRequeue) {
 
     /** The ways a cluster accepts a login. */
     public enum AuthMethod {
@@ -59,6 +62,15 @@ public record ClusterProfile(String id, String name, String host, int port, Stri
             long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval) {
         this(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines, partitions, qos,
                 accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, ClusterLimits.NONE);
+    }
+
+    /** A profile of a site where preemption ends a job (the form every profile had before the requeue window). */
+    public ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
+            String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
+            List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
+            long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits) {
+        this(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines, partitions, qos,
+                accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, limits, Duration.ZERO);
     }
 
     public ClusterProfile {
@@ -109,13 +121,24 @@ public record ClusterProfile(String id, String name, String host, int port, Stri
             throw new InvalidInputException("pollInterval", "The poll interval must be at least 5 seconds.");
         }
         limits = limits == null ? ClusterLimits.NONE : limits;
+        preemptionRequeue = preemptionRequeue == null ? Duration.ZERO : preemptionRequeue;
+        if (preemptionRequeue.isNegative()) {
+            throw new InvalidInputException("preemptionRequeue", "The time a preempted job is watched for its requeue cannot be negative.");
+        }
     }
 
     /** The same profile with other limits. */
     public ClusterProfile withLimits(ClusterLimits newLimits) {
         return new ClusterProfile(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines,
                 partitions, qos, accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval,
-                newLimits);
+                newLimits, preemptionRequeue);
+    }
+
+    /** The same profile with another requeue window for preempted jobs. */
+    public ClusterProfile withPreemptionRequeue(Duration window) {
+        return new ClusterProfile(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines,
+                partitions, qos, accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval,
+                limits, window);
     }
 
     /** The host for SFTP transfers: the transfer host when one is set, else the login host. */

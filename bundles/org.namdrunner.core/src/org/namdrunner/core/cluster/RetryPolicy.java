@@ -84,7 +84,7 @@ public final class RetryPolicy {
             try {
                 return attempt.run();
             } catch (ClusterException e) {
-                if (!e.isTransient()) {
+                if (!e.isTransient() || e instanceof NotConnectedException) {
                     throw e;
                 }
                 last = e;

@@ -76,7 +76,8 @@ public final class ClusterPoller extends Job {
         }
         SyncReport report;
         try {
-            report = service.sync(profileId, monitor);
+            // the check above may pass just before the session drops: the automatic poll itself must not log in either
+            report = wasManual ? service.sync(profileId, monitor) : service.syncInBackground(profileId, monitor);
         } catch (StoreException e) {
             reschedule(schedule.interval());
             return e.getStatus();

@@ -310,6 +310,18 @@ public final class JobService {
         return report;
     }
 
+    /**
+     * {@link #sync} for work nobody asked for (an automatic poll): on the cluster's open session only, never logging
+     * in, so the poll and the result collection it starts fail with
+     * {@link org.namdrunner.core.cluster.NotConnectedException}'s words when the session is gone.
+     */
+    public SyncReport syncInBackground(String profileId, IProgressMonitor monitor) throws StoreException {
+        ClusterConnection c = connections.connectionFor(profiles.require(profileId)).withoutLogin();
+        SyncReport report = synchronizer.syncCluster(c, monitor);
+        collectFinished(c, report, monitor);
+        return report;
+    }
+
     /** Polls some jobs of one cluster (one batched query), then collects results of finished ones. */
     public SyncReport syncJobs(String profileId, List<String> jobIds, IProgressMonitor monitor) throws StoreException {
         ClusterConnection c = connections.connectionFor(profiles.require(profileId));

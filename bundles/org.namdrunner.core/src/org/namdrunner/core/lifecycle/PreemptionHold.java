@@ -8,7 +8,8 @@ import org.namdrunner.core.scheduler.SchedulerJobState;
 
 /**
  * On a site that requeues preempted jobs, PREEMPTED is a pause, not an end: SLURM shows the job PREEMPTED and then
- * puts it back into the queue. For {@link SyncSettings#preemptionRequeue} after SLURM's preemption time the report is
+ * puts it back into the queue. For the profile's
+ * {@link org.namdrunner.core.cluster.ClusterProfile#preemptionRequeue()} after SLURM's preemption time the report is
  * kept as the raw state and reason only (the job keeps its status and is polled on); after that PREEMPTED counts.
  */
 final class PreemptionHold {
@@ -16,8 +17,7 @@ final class PreemptionHold {
     private PreemptionHold() {
     }
 
-    static SchedulerJobState apply(SchedulerJobState reported, JobStatus stored, SyncSettings settings, Instant now) {
-        Duration window = settings.preemptionRequeue();
+    static SchedulerJobState apply(SchedulerJobState reported, JobStatus stored, Duration window, Instant now) {
         if (reported.status() != JobStatus.PREEMPTED || window.isZero() || stored.isTerminal()) {
             return reported;
         }

@@ -110,7 +110,7 @@ public final class StatusSynchronizer {
             PolledJob polled = e.getValue();
             SchedulerJobState reported = result.states().get(e.getKey());
             if (reported != null) {
-                reported = PreemptionHold.apply(reported, polled.status(), settings, now);
+                reported = PreemptionHold.apply(reported, polled.status(), connection.profile().preemptionRequeue(), now);
             }
             if (reported == null) {
                 missing.add(polled.id());

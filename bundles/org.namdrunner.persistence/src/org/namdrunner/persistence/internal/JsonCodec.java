@@ -184,6 +184,9 @@ public final class JsonCodec {
         o.addProperty("memoryPerNodeMb", p.memoryPerNodeMb());
         o.addProperty("maxWalltimeSeconds", p.maxWalltime().toSeconds());
         o.addProperty("pollIntervalSeconds", p.pollInterval().toSeconds());
+        if (!p.preemptionRequeue().isZero()) {
+            o.addProperty("preemptionRequeueSeconds", p.preemptionRequeue().toSeconds());
+        }
         if (!p.limits().isEmpty()) {
             JsonObject qos = new JsonObject();
             p.limits().qosMaxWalltime().forEach((name, max) -> qos.addProperty(name, max.toSeconds()));
@@ -203,7 +206,7 @@ public final class JsonCodec {
                 GSON.fromJson(o.get("qos"), STRINGS), GSON.fromJson(o.get("accounts"), STRINGS), str(o, "projectsRoot"),
                 str(o, "scratchRoot"), o.get("coresPerNode").getAsInt(), o.get("memoryPerNodeMb").getAsLong(),
                 Duration.ofSeconds(o.get("maxWalltimeSeconds").getAsLong()), Duration.ofSeconds(o.get("pollIntervalSeconds").getAsLong()),
-                limits(o));
+                limits(o), Duration.ofSeconds(o.has("preemptionRequeueSeconds") ? o.get("preemptionRequeueSeconds").getAsLong() : 0));
     }
 
     /** Profiles stored before limits existed have neither key and load with {@link ClusterLimits#NONE}. */

@@ -22,6 +22,7 @@ import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.CredentialPrompter;
 import org.namdrunner.core.cluster.FailureKind;
+import org.namdrunner.core.cluster.NotConnectedException;
 import org.namdrunner.ssh.SshSettings;
 
 /**
@@ -49,6 +50,8 @@ final class SessionHolder {
     private volatile Session session;
     private volatile Session opening;
     private final AtomicInteger generation = new AtomicInteger();
+    /** Set while a background call runs on this thread: a session that dropped during it is not re-opened. */
+    private static final ThreadLocal<Boolean> SESSION_ONLY = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     SessionHolder(ClusterProfile profile, String host, CredentialPrompter prompter, SshSettings settings) {
         this.profile = profile;
@@ -93,6 +96,9 @@ final class SessionHolder {
                 s.disconnect();
                 session = null;
             }
+            if (SESSION_ONLY.get()) {
+                throw new NotConnectedException(profile);
+            }
             int gen = generation.get();
             Session fresh = openWithRetries(monitor, gen);
             if (gen != generation.get()) {
@@ -104,6 +110,22 @@ final class SessionHolder {
         } finally {
             loginLock.unlock();
         }
+    }
+
+    /** Runs {@code call} on this thread with logins forbidden (see {@link org.namdrunner.core.cluster.SessionOnlyConnection}). */
+    static <T> T sessionOnly(SessionOnlyCall<T> call) throws ClusterException {
+        boolean outer = SESSION_ONLY.get();
+        SESSION_ONLY.set(Boolean.TRUE);
+        try {
+            return call.run();
+        } finally {
+            SESSION_ONLY.set(outer);
+        }
+    }
+
+    @FunctionalInterface
+    interface SessionOnlyCall<T> {
+        T run() throws ClusterException;
     }
 
     /** Drops a session that stopped answering, so that the next call logs in again. */

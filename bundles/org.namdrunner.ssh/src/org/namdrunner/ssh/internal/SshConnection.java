@@ -30,6 +30,7 @@ import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.RetryPolicy;
+import org.namdrunner.core.cluster.SessionOnlyConnection;
 import org.namdrunner.core.cluster.ShellQuoting;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.ssh.SshSettings;
@@ -391,6 +392,17 @@ public final class SshConnection implements ClusterConnection {
         if (!r.succeeded()) {
             throw ClusterException.permanent("Could not remove " + remotePath + " on " + login.destination() + ": " + r.stderr().strip());
         }
+    }
+
+    /** Also refuses to re-open a session that drops in the middle of a call (this transport would otherwise). */
+    @Override
+    public ClusterConnection withoutLogin() {
+        return new SessionOnlyConnection(this) {
+            @Override
+            protected <T> T call(Call<T> call) throws ClusterException {
+                return SessionHolder.sessionOnly(call::run);
+            }
+        };
     }
 
     @Override

@@ -26,6 +26,7 @@ class ClusterProfileRegistryTest {
         assertTrue(!alpine.partitions().contains("amilan"), "renamed in 2026");
         assertTrue(alpine.qos().containsAll(List.of("cpu-normal", "cpu-long", "gpu-testing")));
         assertEquals(List.of("ucb-general"), alpine.accounts());
+        assertEquals(java.time.Duration.ZERO, alpine.preemptionRequeue(), "the site behaviour is profile data: PREEMPTED is final on Alpine");
         assertEquals("/projects/ralphie/namdrunner_jobs/job_1", alpine.projectDirFor("job_1"));
         assertEquals("/scratch/alpine/ralphie", alpine.scratchRoot());
         assertEquals("source /etc/profile && module load slurm/alpine", alpine.commandPrefix());

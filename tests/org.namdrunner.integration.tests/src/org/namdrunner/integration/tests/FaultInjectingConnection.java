@@ -35,8 +35,23 @@ final class FaultInjectingConnection implements ClusterConnection {
         void run(ExecResult realAnswer) throws ClusterException;
     }
 
+    /** The view whose faults are armed and whose commands are recorded: this one, or the one it was made from. */
+    private final FaultInjectingConnection shared;
+
     FaultInjectingConnection(ClusterConnection real) {
         this.real = real;
+        this.shared = this;
+    }
+
+    private FaultInjectingConnection(FaultInjectingConnection shared, ClusterConnection real) {
+        this.real = real;
+        this.shared = shared;
+    }
+
+    /** The real connection's no-login view, with the same faults and the same command record. */
+    @Override
+    public ClusterConnection withoutLogin() {
+        return new FaultInjectingConnection(shared, real.withoutLogin());
     }
 
     /** The next {@code times} commands matching this get an empty stdout (exit 0), as if the jobs were unknown. */
@@ -79,19 +94,19 @@ final class FaultInjectingConnection implements ClusterConnection {
         boolean hide;
         Runnable action = null;
         AfterAction after = null;
-        synchronized (this) {
-            if (afterMatch.test(commandLine)) {
-                after = afterAction;
-                afterMatch = c -> false;
+        synchronized (shared) {
+            if (shared.afterMatch.test(commandLine)) {
+                after = shared.afterAction;
+                shared.afterMatch = c -> false;
             }
-            commands.add(commandLine);
-            hide = hideCount > 0 && hideOutput.test(commandLine);
+            shared.commands.add(commandLine);
+            hide = shared.hideCount > 0 && shared.hideOutput.test(commandLine);
             if (hide) {
-                hideCount--;
+                shared.hideCount--;
             }
-            if (beforeMatch.test(commandLine)) {
-                action = beforeAction;
-                beforeMatch = c -> false;
+            if (shared.beforeMatch.test(commandLine)) {
+                action = shared.beforeAction;
+                shared.beforeMatch = c -> false;
             }
         }
         if (action != null) {

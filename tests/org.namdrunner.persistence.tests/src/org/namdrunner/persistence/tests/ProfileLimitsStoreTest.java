@@ -67,6 +67,21 @@ class ProfileLimitsStoreTest {
             ClusterProfile back = store.loadProfiles().stream().filter(p -> p.id().equals("old")).findFirst().orElseThrow();
             assertTrue(back.limits().isEmpty());
             assertEquals(List.of("acpu"), back.partitions());
+            assertEquals(Duration.ZERO, back.preemptionRequeue(), "no requeue window: PREEMPTED is final, as before");
+        }
+    }
+
+    @Test
+    void thePreemptionRequeueWindowIsStoredWithTheProfile() throws Exception {
+        ClusterProfile p = SqliteJobStoreTest.profile("requeues", "Requeues").withPreemptionRequeue(Duration.ofMinutes(20));
+        Path db = dir.resolve("requeue.db");
+        try (SqliteJobStore store = SqliteJobStore.open(db)) {
+            store.saveProfile(p);
+        }
+        try (SqliteJobStore store = SqliteJobStore.open(db)) {
+            ClusterProfile back = store.loadProfiles().get(0);
+            assertEquals(Duration.ofMinutes(20), back.preemptionRequeue());
+            assertEquals(p, back);
         }
     }
 }

@@ -43,9 +43,10 @@ class PreemptionRequeueTest {
         MemoryJobStore store = new MemoryJobStore();
         store.create(running());
         AtomicReference<String> squeue = new AtomicReference<>(row("PREEMPTED", PREEMPTED_AT.minusSeconds(300), PREEMPTED_AT));
-        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> new ExecResult(line, 0,
-                line.contains(" squeue ") ? squeue.get() : "", ""));
-        SyncSettings requeues = new SyncSettings(Duration.ofMinutes(10), Duration.ofMinutes(15));
+        // the window is site behaviour: the cluster profile's
+        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster().withPreemptionRequeue(Duration.ofMinutes(15)),
+                line -> new ExecResult(line, 0, line.contains(" squeue ") ? squeue.get() : "", ""));
+        SyncSettings requeues = SyncSettings.defaults();
 
         new StatusSynchronizer(store, new SlurmScheduler(ZoneOffset.UTC), requeues, Clock.fixed(PREEMPTED_AT.plusSeconds(30), ZoneOffset.UTC))
                 .syncCluster(c, null);
@@ -67,15 +68,16 @@ class PreemptionRequeueTest {
 
     @Test
     void withoutRequeueOrAfterTheWindowPreemptedIsFinal() throws Exception {
-        for (SyncSettings settings : List.of(SyncSettings.defaults(), new SyncSettings(Duration.ofMinutes(10), Duration.ofMinutes(15)))) {
+        SyncSettings settings = SyncSettings.defaults();
+        for (Duration window : List.of(Duration.ZERO, Duration.ofMinutes(15))) {
             MemoryJobStore store = new MemoryJobStore();
             store.create(running());
-            RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> new ExecResult(line, 0,
+            RecordingConnection c = new RecordingConnection(TestProfiles.testCluster().withPreemptionRequeue(window), line -> new ExecResult(line, 0,
                     line.contains(" squeue ") ? row("PREEMPTED", PREEMPTED_AT.minusSeconds(300), PREEMPTED_AT) : "", ""));
-            Instant now = settings.preemptionRequeue().isZero() ? PREEMPTED_AT.plusSeconds(30) : PREEMPTED_AT.plusSeconds(16 * 60);
+            Instant now = window.isZero() ? PREEMPTED_AT.plusSeconds(30) : PREEMPTED_AT.plusSeconds(16 * 60);
             new StatusSynchronizer(store, new SlurmScheduler(ZoneOffset.UTC), settings, Clock.fixed(now, ZoneOffset.UTC)).syncCluster(c, null);
             Job done = store.find("j").orElseThrow();
-            assertEquals(JobStatus.PREEMPTED, done.status(), settings.toString());
+            assertEquals(JobStatus.PREEMPTED, done.status(), "window " + window);
             assertEquals(PREEMPTED_AT, done.completedAt().orElseThrow(), "SLURM's preemption time");
         }
     }

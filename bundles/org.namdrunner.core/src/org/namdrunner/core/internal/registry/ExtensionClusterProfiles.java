@@ -63,7 +63,7 @@ public final class ExtensionClusterProfiles implements ClusterProfileRegistry {
                 text(e, "projectsRoot").replace("{user}", user), text(e, "scratchRoot").replace("{user}", user),
                 integer(e, "coresPerNode", 1), integer(e, "memoryPerNodeMb", 1),
                 Duration.ofHours(integer(e, "maxWalltimeHours", 24)), Duration.ofSeconds(integer(e, "pollIntervalSeconds", 60)),
-                limits(e));
+                limits(e), Duration.ofMinutes(integer(e, "preemptionRequeueMinutes", 0)));
     }
 
     private static ClusterLimits limits(IConfigurationElement e) {

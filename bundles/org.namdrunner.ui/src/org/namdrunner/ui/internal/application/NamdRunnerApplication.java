@@ -15,6 +15,14 @@ public class NamdRunnerApplication implements IApplication {
         InstanceArea.printIfAsked();
         Display display = PlatformUI.createDisplay();
         try {
+            switch (DatabaseStartup.check(display, org.namdrunner.persistence.DatabaseLocation.resolve())) {
+                case QUIT:
+                    return IApplication.EXIT_OK;
+                case RESTORED:
+                    return IApplication.EXIT_RESTART; // every service opens the restored file afresh
+                default:
+                    break;
+            }
             int code = PlatformUI.createAndRunWorkbench(display, new NamdRunnerWorkbenchAdvisor());
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {

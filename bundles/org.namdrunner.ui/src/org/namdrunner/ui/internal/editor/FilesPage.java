@@ -12,12 +12,13 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.forms.IManagedForm;
-import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.lifecycle.JobFolders;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.ui.Problems;
 import org.namdrunner.app.Backend;
+import org.namdrunner.app.ClusterReads;
+import org.namdrunner.app.RemoteListing;
 import org.namdrunner.ui.widgets.TableColumns;
 
 /**
@@ -50,7 +51,7 @@ final class FilesPage extends JobFormPage {
         state = tk.createLabel(body, "", SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(state);
         Button refresh = tk.createButton(body, "Refresh from cluster", SWT.PUSH);
-        refresh.addListener(SWT.Selection, e -> read());
+        refresh.addListener(SWT.Selection, e -> read(ClusterReads.Trigger.PERSON));
         table = new TableViewer(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
@@ -71,7 +72,7 @@ final class FilesPage extends JobFormPage {
             s.job().outputFiles().forEach(f -> known.add(new Row(f, kind(f), -1)));
             table.setInput(known);
             readOnce = true;
-            read();
+            read(ClusterReads.Trigger.BACKGROUND);
         }
     }
 
@@ -88,7 +89,7 @@ final class FilesPage extends JobFormPage {
         return path.equals(JobFolders.JOB_INFO) ? "Job record" : "Other";
     }
 
-    private void read() {
+    private void read(ClusterReads.Trigger trigger) {
         JobSnapshot s = snapshot();
         Backend b = jobEditor().backend();
         ClusterProfile profile = s == null ? null : s.profile().orElse(null);
@@ -102,12 +103,11 @@ final class FilesPage extends JobFormPage {
             List<Row> rows = new ArrayList<>();
             String message;
             try {
-                ClusterConnection c = b.connections().connectionFor(profile);
-                for (RemoteListing.RemoteFile f : RemoteListing.list(c, job.projectDir().get(), monitor)) {
+                for (RemoteListing.RemoteFile f : b.reads().listFolder(profile, job.projectDir().get(), trigger, monitor)) {
                     rows.add(new Row(f.path(), kind(f.path()), f.size()));
                 }
                 if (job.status().isActive() && job.scratchDir().isPresent()) {
-                    for (RemoteListing.RemoteFile f : RemoteListing.list(c, job.scratchDir().get(), monitor)) {
+                    for (RemoteListing.RemoteFile f : b.reads().listFolder(profile, job.scratchDir().get(), trigger, monitor)) {
                         if (!f.path().contains("/")) {
                             rows.add(new Row("(working folder) " + f.path(), "Being written", f.size()));
                         }

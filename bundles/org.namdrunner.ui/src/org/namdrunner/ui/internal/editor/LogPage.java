@@ -11,11 +11,13 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.ui.forms.IManagedForm;
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.NotConnectedException;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.jobtype.JobType.LogSummary;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.ui.Problems;
 import org.namdrunner.app.Backend;
+import org.namdrunner.app.ClusterReads;
 import org.namdrunner.app.JobLogs;
 import org.namdrunner.ui.internal.views.JobColumn;
 
@@ -50,7 +52,7 @@ final class LogPage extends JobFormPage {
         summary = tk.createLabel(body, "", SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         Button refresh = tk.createButton(body, "Refresh", SWT.PUSH);
-        refresh.addListener(SWT.Selection, e -> read());
+        refresh.addListener(SWT.Selection, e -> read(ClusterReads.Trigger.PERSON));
         text = new StyledText(body, SWT.BORDER | SWT.READ_ONLY | SWT.H_SCROLL | SWT.V_SCROLL);
         text.setFont(JFaceResources.getTextFont());
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(600, 320).applyTo(text);
@@ -62,7 +64,7 @@ final class LogPage extends JobFormPage {
                 }
                 JobSnapshot s = snapshot();
                 if (s != null && s.job().status().isActive() && text.isVisible()) {
-                    read();
+                    read(ClusterReads.Trigger.BACKGROUND);
                 }
                 text.getDisplay().timerExec(AUTO_REFRESH_MILLIS, this);
             }
@@ -73,11 +75,12 @@ final class LogPage extends JobFormPage {
     void update(JobSnapshot s) {
         if (!readOnce) {
             readOnce = true;
-            read();
+            // also when an editor is restored at start-up: nobody pressed anything yet
+            read(ClusterReads.Trigger.BACKGROUND);
         }
     }
 
-    private void read() {
+    private void read(ClusterReads.Trigger trigger) {
         JobSnapshot s = snapshot();
         Backend b = jobEditor().backend();
         if (s == null || b == null) {
@@ -98,12 +101,16 @@ final class LogPage extends JobFormPage {
             LogSummary parsed;
             String message;
             try {
-                log = b.connections().connectionFor(profile).readFile(path, TAIL_BYTES, monitor);
+                log = b.reads().logTail(job, type, profile, TAIL_BYTES, trigger, monitor);
                 parsed = type.parseLog(log);
                 if (job.status().isActive()) {
                     b.progress().put(job.id(), parsed);
                 }
                 message = describe(job, parsed);
+            } catch (NotConnectedException e) {
+                log = null;
+                parsed = null;
+                message = e.getMessage();
             } catch (Exception e) {
                 log = null;
                 parsed = null;

@@ -102,7 +102,11 @@ public final class ConnectionStatusControl extends WorkbenchWindowControlContrib
         ClusterState stale = null;
         ClusterState connected = null;
         ClusterState latest = null;
+        ClusterState troubled = null;
         for (ClusterState s : states) {
+            if (!s.stale() && !s.problems().isEmpty() && troubled == null) {
+                troubled = s;
+            }
             if (s.syncing()) {
                 syncing = s;
             }
@@ -120,6 +124,9 @@ public final class ConnectionStatusControl extends WorkbenchWindowControlContrib
                         .append(s.connected() ? "connected" : "not connected")
                         .append(s.lastSuccess() == null ? "" : ", last sync " + JobTimes.shortTime(s.lastSuccess()))
                         .append(s.stale() ? ", last sync failed: " + s.lastError() : "");
+                if (!s.stale()) {
+                    s.problems().stream().limit(5).forEach(p -> tip.append("\n  • ").append(p));
+                }
             }
         }
         String tooltip = (tip.length() == 0 ? "No cluster has been synced yet." : tip.toString()) + "\nDouble-click to sync now.";
@@ -129,6 +136,11 @@ public final class ConnectionStatusControl extends WorkbenchWindowControlContrib
         if (stale != null) {
             return new Summary(nameOf.apply(stale.profileId()) + ": sync failed" + (stale.lastFailure() == null ? "" : " " + JobTimes.shortTime(stale.lastFailure())),
                     "status/stale.png", tooltip);
+        }
+        if (troubled != null) {
+            int n = troubled.problems().size();
+            return new Summary(nameOf.apply(troubled.profileId()) + ": " + n + (n == 1 ? " sync problem" : " sync problems")
+                    + " (details in the Error Log)", "status/stale.png", tooltip);
         }
         if (connected != null) {
             return new Summary(nameOf.apply(connected.profileId()) + ": connected" + (connected.lastSuccess() == null ? ""

@@ -44,7 +44,8 @@ public class JobsView extends ViewPart {
     public static final String EMPTY_HINT = "Jobs you create and submit to a cluster appear here, with their status "
             + "kept up to date from SLURM.\nClosing NAMDRunner loses nothing: every job and its history is stored on "
             + "this computer.";
-    public static final String EMPTY_ACTIONS = "<a href=\"new\">Create a job…</a>     <a href=\"clusters\">Set up your cluster…</a>";
+    public static final String EMPTY_ACTIONS = "<a href=\"new\">Create a job…</a>     <a href=\"clusters\">Set up your cluster…</a>"
+            + "     <a href=\"import\">Import jobs from a cluster…</a>";
 
     private static final int REPAINT_MILLIS = 30_000;
     private static final int RELOAD_DELAY_MILLIS = 150;
@@ -117,8 +118,9 @@ public class JobsView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, false).hint(520, SWT.DEFAULT).applyTo(hint);
         Link actions = new Link(c, SWT.NONE);
         actions.setText(EMPTY_ACTIONS);
+        // the import signs in only when the person clicks it, never by itself at first start
         actions.addListener(SWT.Selection, e -> runCommand("new".equals(e.text) ? NamdRunnerUi.COMMAND_NEW_JOB
-                : NamdRunnerUi.COMMAND_CLUSTER_PREFERENCES));
+                : "import".equals(e.text) ? NamdRunnerUi.COMMAND_IMPORT_FROM_CLUSTER : NamdRunnerUi.COMMAND_CLUSTER_PREFERENCES));
         return c;
     }
 

@@ -1,4 +1,4 @@
-package org.namdrunner.ui.internal.editor;
+package org.namdrunner.app;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,11 +11,14 @@ import org.namdrunner.core.cluster.ExecResult;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
 
-/** The files under a job's folder on the cluster with their sizes, from one {@code find}. */
-final class RemoteListing {
+/**
+ * The files under a job's folder on the cluster with their sizes, from one {@code find}. Which session it may use
+ * is the caller's: {@link ClusterReads#listFolder} applies the one background rule.
+ */
+public final class RemoteListing {
 
     /** A file relative to the job's folder. */
-    record RemoteFile(String path, long size) {
+    public record RemoteFile(String path, long size) {
     }
 
     private static final int MAX_FILES = 5000;
@@ -23,7 +26,7 @@ final class RemoteListing {
     private RemoteListing() {
     }
 
-    static List<RemoteFile> list(ClusterConnection c, String dir, IProgressMonitor monitor) throws ClusterException {
+    public static List<RemoteFile> list(ClusterConnection c, String dir, IProgressMonitor monitor) throws ClusterException {
         RemotePaths.checkAbsolute("dir", dir);
         String cmd = ShellQuoting.command("find", dir, "-type", "f", "-printf", "%P\\t%s\\n") + " | "
                 + ShellQuoting.command("head", "-n", Integer.toString(MAX_FILES));
@@ -34,7 +37,7 @@ final class RemoteListing {
         return parse(r.stdout());
     }
 
-    static List<RemoteFile> parse(String out) {
+    public static List<RemoteFile> parse(String out) {
         List<RemoteFile> files = new ArrayList<>();
         for (String line : out.split("\n")) {
             int tab = line.lastIndexOf('\t');
@@ -52,7 +55,7 @@ final class RemoteListing {
     }
 
     /** "1.4 MB". */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
