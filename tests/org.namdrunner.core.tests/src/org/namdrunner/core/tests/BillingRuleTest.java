@@ -11,7 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.cluster.BillingRule;
 import org.namdrunner.core.cluster.ClusterLimits;
+import org.namdrunner.core.cluster.CostEstimate;
 import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.core.model.JobUsage;
+import org.namdrunner.core.model.MemorySize;
+import org.namdrunner.core.model.Resources;
 
 /** Service units by a profile's billing rule; Alpine's figures from CURC's own example. */
 class BillingRuleTest {
@@ -44,6 +48,25 @@ class BillingRuleTest {
         assertTrue(ALPINE.isKnown());
         assertTrue(ClusterLimits.NONE.isEmpty());
         assertFalse(ClusterLimits.NONE.withBilling(ALPINE).isEmpty(), "a billing rule alone is profile data worth storing");
+    }
+
+    @Test
+    void theReviewPageEstimateIsTheWholeWalltimeInWords() {
+        Resources cpu = new Resources(64, MemorySize.gigabytes(240), Duration.ofHours(24), "acpu", "cpu-normal", "", 0, "");
+        assertEquals("Service units: at most 1536.0 SU (64 cores × 24 h at 1 SU per core-hour); a job that ends early is charged "
+                + "only for the time it ran.", CostEstimate.beforeSubmission(ALPINE, cpu).orElseThrow());
+        Resources gpu = new Resources(64, MemorySize.gigabytes(240), Duration.ofHours(1), "aa100", "gpu-normal", "", 3, "");
+        assertTrue(CostEstimate.beforeSubmission(ALPINE, gpu).orElseThrow().startsWith(
+                "Service units: at most 389.8 SU (64 cores + 3 GPUs × 1 h at 1 SU per core-hour and 108.6 per GPU-hour)"));
+        assertTrue(CostEstimate.beforeSubmission(BillingRule.NONE, cpu).isEmpty(), "no rule, no guess");
+    }
+
+    @Test
+    void aFinishedJobCostsItsAllocationForItsRunTime() {
+        Resources asked = new Resources(64, MemorySize.gigabytes(240), Duration.ofHours(24), "acpu", "cpu-normal", "", 0, "");
+        JobUsage ran = new JobUsage(Duration.ofMinutes(70), Duration.ofMinutes(70 * 8), 64, 1, null, null, Duration.ofHours(24), 0);
+        assertEquals(64 * 70 / 60.0, CostEstimate.used(ALPINE, asked, ran).orElseThrow(), 1e-9, "all 64 cores, however idle");
+        assertTrue(CostEstimate.used(BillingRule.NONE, asked, ran).isEmpty());
     }
 
     @Test
