@@ -19,6 +19,7 @@ import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
 import org.namdrunner.core.model.Resources;
 import org.namdrunner.slurm.internal.ClusterFacts;
+import org.namdrunner.slurm.internal.FairShare;
 import org.namdrunner.slurm.internal.SlurmValues;
 
 /**
@@ -117,6 +118,27 @@ public final class SlurmClusterCheck implements ClusterCheck {
         out.add(differences.isEmpty() ? new Result("QoS limits", Level.OK, "The profile's walltime limits and partition rules "
                 + "match the cluster.") : new Result("QoS limits", Level.WARNING, "The cluster says: " + String.join("; ", differences)
                 + ". Fill the profile from the cluster to use its values."));
+        out.add(fairShare(c, monitor));
+    }
+
+    /** The user's fair-share per account ({@link FairShare}); never an error: it is information, not a requirement. */
+    static Result fairShare(ClusterConnection c, IProgressMonitor monitor) {
+        String part = "Fair-share";
+        try {
+            ExecResult r = c.execWithPrefix(FairShare.COMMAND, TIMEOUT, monitor);
+            if (!r.succeeded()) {
+                return new Result(part, Level.WARNING, "sshare failed (exit code " + r.exitCode() + "): '"
+                        + SlurmValues.shortened(lastLines(r.stderr(), 2)) + "'.");
+            }
+            List<String> problems = new ArrayList<>();
+            List<FairShare.Share> shares = FairShare.parse(r.stdout(), problems);
+            if (shares.isEmpty()) {
+                return new Result(part, Level.WARNING, "sshare listed no association for you" + (problems.isEmpty() ? "." : ": " + problems.get(0)));
+            }
+            return new Result(part, Level.OK, String.join("; ", shares.stream().map(FairShare.Share::describe).toList()) + ".");
+        } catch (ClusterException e) {
+            return new Result(part, Level.WARNING, e.getMessage());
+        }
     }
 
     private static Result listed(String part, String what, List<String> wanted, List<String> there, String where) {

@@ -20,13 +20,25 @@ import org.namdrunner.core.validation.InputRules;
  *
  * @param qosMaxWalltime QoS name → its MaxWall, in the profile's order
  * @param partitionQos   partition name → the QoS it accepts, in the profile's order
+ * @param billing        how the cluster charges service units ({@link BillingRule#NONE} when unknown)
  */
-public record ClusterLimits(Map<String, Duration> qosMaxWalltime, Map<String, List<String>> partitionQos) {
+public record ClusterLimits(Map<String, Duration> qosMaxWalltime, Map<String, List<String>> partitionQos, BillingRule billing) {
 
     /** No limits known: what profiles stored before limits existed load as. */
     public static final ClusterLimits NONE = new ClusterLimits(Map.of(), Map.of());
 
+    /** Limits without a billing rule (the form limits had before {@link BillingRule}). */
+    public ClusterLimits(Map<String, Duration> qosMaxWalltime, Map<String, List<String>> partitionQos) {
+        this(qosMaxWalltime, partitionQos, BillingRule.NONE);
+    }
+
+    /** The same limits with another billing rule. */
+    public ClusterLimits withBilling(BillingRule rule) {
+        return new ClusterLimits(qosMaxWalltime, partitionQos, rule);
+    }
+
     public ClusterLimits {
+        billing = billing == null ? BillingRule.NONE : billing;
         Map<String, Duration> q = new LinkedHashMap<>();
         for (Map.Entry<String, Duration> e : (qosMaxWalltime == null ? Map.<String, Duration>of() : qosMaxWalltime).entrySet()) {
             String name = SchedulerNames.check("qos", e.getKey());
@@ -93,6 +105,6 @@ public record ClusterLimits(Map<String, Duration> qosMaxWalltime, Map<String, Li
     private static final Pattern WALLTIME = Pattern.compile("(?:(\\d{1,4})-)?(\\d{1,6}(?::\\d{1,2}){0,2})");
 
     public boolean isEmpty() {
-        return qosMaxWalltime.isEmpty() && partitionQos.isEmpty();
+        return qosMaxWalltime.isEmpty() && partitionQos.isEmpty() && !billing.isKnown();
     }
 }

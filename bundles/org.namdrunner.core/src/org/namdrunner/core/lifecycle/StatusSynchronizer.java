@@ -20,6 +20,7 @@ import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.model.JobUsage;
 import org.namdrunner.core.model.StatusChange;
 import org.namdrunner.core.model.StatusSource;
 import org.namdrunner.core.scheduler.QueryResult;
@@ -137,7 +138,7 @@ public final class StatusSynchronizer {
             }
             Job job = whole.get();
             if (reported != null) {
-                StateEvidence.apply(job, reported, now).ifPresent(batch::add);
+                StateEvidence.apply(job, reported, now).map(u -> withUsage(u, result.usage().get(e.getKey()))).ifPresent(batch::add);
             } else {
                 missingUpdate(job, now).ifPresent(u -> {
                     batch.add(u);
@@ -154,6 +155,14 @@ public final class StatusSynchronizer {
         conflicts.addAll(written.conflicts());
         return new SyncReport(profileId, jobs.size(), changed, missing, unknown, conflicts, flagged, problems,
                 result.commands(), Duration.between(started, clock.instant()), Status.OK_STATUS, null);
+    }
+
+    /** A job that finished in this update carries what it used, when the same query's sacct reported it. */
+    private static JobUpdate withUsage(JobUpdate update, JobUsage usage) {
+        if (usage == null || !update.job().status().isTerminal()) {
+            return update;
+        }
+        return new JobUpdate(update.job().toBuilder().usage(usage).build(), update.expectedStatus(), update.changes());
     }
 
     /** The whole job read after the poll is still the job that was asked about: same status and SLURM id. */

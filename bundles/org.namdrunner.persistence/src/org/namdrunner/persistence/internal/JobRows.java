@@ -35,7 +35,7 @@ public final class JobRows {
                 j.slurmState().orElse(null), j.slurmReason().orElse(null), Times.format(j.createdAt()),
                 Times.format(j.updatedAt()), Times.format(j.submittedAt().orElse(null)), Times.format(j.startedAt().orElse(null)),
                 Times.format(j.completedAt().orElse(null)), j.projectDir().orElse(null), j.scratchDir().orElse(null),
-                JsonCodec.resources(j.resources()), j.typeParameters(), JsonCodec.strings(j.inputFiles()),
+                JsonCodec.resources(j.resources(), j.usage().orElse(null)), j.typeParameters(), JsonCodec.strings(j.inputFiles()),
                 JsonCodec.strings(j.outputFiles()), JsonCodec.error(j.error().orElse(null)),
                 Times.format(j.missingSince().orElse(null)), j.id() };
     }
@@ -75,7 +75,7 @@ public final class JobRows {
                     .slurmReason(rs.getString(7)).createdAt(Times.parse(rs.getString(8))).updatedAt(Times.parse(rs.getString(9)))
                     .submittedAt(Times.parse(rs.getString(10))).startedAt(Times.parse(rs.getString(11)))
                     .completedAt(Times.parse(rs.getString(12))).projectDir(rs.getString(13)).scratchDir(rs.getString(14))
-                    .resources(JsonCodec.resources(rs.getString(15))).typeParameters(rs.getString(16))
+                    .resources(JsonCodec.resources(rs.getString(15))).usage(JsonCodec.usage(rs.getString(15))).typeParameters(rs.getString(16))
                     .inputFiles(JsonCodec.strings(rs.getString(17))).outputFiles(JsonCodec.strings(rs.getString(18)))
                     .error(JsonCodec.error(rs.getString(19))).missingSince(Times.parse(rs.getString(20))).id(id).build();
         } catch (RuntimeException e) {

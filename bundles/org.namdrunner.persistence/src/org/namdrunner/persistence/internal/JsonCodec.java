@@ -19,9 +19,11 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 
+import org.namdrunner.core.cluster.BillingRule;
 import org.namdrunner.core.cluster.ClusterLimits;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.ErrorInfo;
+import org.namdrunner.core.model.JobUsage;
 import org.namdrunner.core.model.MemorySize;
 import org.namdrunner.core.model.Resources;
 
@@ -42,6 +44,15 @@ public final class JsonCodec {
 
     /** {@code {"cores":32,"memory":"64GB","walltimeSeconds":43200,"partition":..,"qos":..,"account":..,"gpus":0,"constraint":..}} */
     public static String resources(Resources r) {
+        return resources(r, null);
+    }
+
+    /**
+     * The resources asked for and, for a finished job, what it used of them under {@code "used"}: {@code {"elapsedSeconds":..,
+     * "totalCpuMillis":..,"cpus":..,"nodes":..,"maxRssBytes":..,"requestedMemoryBytes":..,"timeLimitSeconds":..,"gpus":..}}
+     * (absent values left out). Readers that do not know the key skip it, so no schema change is needed.
+     */
+    public static String resources(Resources r, JobUsage used) {
         return write(w -> {
             w.beginObject();
             w.name("cores").value(r.cores());
@@ -52,8 +63,76 @@ public final class JsonCodec {
             w.name("account").value(r.account());
             w.name("gpus").value(r.gpus());
             w.name("constraint").value(r.constraint());
+            if (used != null) {
+                w.name("used").beginObject();
+                w.name("elapsedSeconds").value(used.elapsed().toSeconds());
+                if (used.totalCpu() != null) {
+                    w.name("totalCpuMillis").value(used.totalCpu().toMillis());
+                }
+                w.name("cpus").value(used.allocatedCpus());
+                w.name("nodes").value(used.nodes());
+                if (used.maxRssBytes() != null) {
+                    w.name("maxRssBytes").value(used.maxRssBytes());
+                }
+                if (used.requestedMemoryBytes() != null) {
+                    w.name("requestedMemoryBytes").value(used.requestedMemoryBytes());
+                }
+                if (used.timeLimit() != null) {
+                    w.name("timeLimitSeconds").value(used.timeLimit().toSeconds());
+                }
+                w.name("gpus").value(used.gpus());
+                w.endObject();
+            }
             w.endObject();
         });
+    }
+
+    /** The {@code "used"} part of a resources column; null when the job has none (not finished, or stored before). */
+    public static JobUsage usage(String resourcesJson) {
+        if (resourcesJson == null || !resourcesJson.contains("\"used\"")) {
+            return null;
+        }
+        return read(resourcesJson, in -> {
+            JobUsage found = null;
+            in.beginObject();
+            while (in.hasNext()) {
+                if (in.nextName().equals("used") && in.peek() == JsonToken.BEGIN_OBJECT) {
+                    found = decodeUsage(in);
+                } else {
+                    in.skipValue();
+                }
+            }
+            in.endObject();
+            return found;
+        });
+    }
+
+    private static JobUsage decodeUsage(JsonReader in) throws IOException {
+        long elapsed = 0;
+        Long cpuMillis = null;
+        int cpus = 0;
+        int nodes = 0;
+        Long rss = null;
+        Long requested = null;
+        Long limit = null;
+        int gpus = 0;
+        in.beginObject();
+        while (in.hasNext()) {
+            switch (in.nextName()) {
+                case "elapsedSeconds" -> elapsed = in.nextLong();
+                case "totalCpuMillis" -> cpuMillis = in.nextLong();
+                case "cpus" -> cpus = in.nextInt();
+                case "nodes" -> nodes = in.nextInt();
+                case "maxRssBytes" -> rss = in.nextLong();
+                case "requestedMemoryBytes" -> requested = in.nextLong();
+                case "timeLimitSeconds" -> limit = in.nextLong();
+                case "gpus" -> gpus = in.nextInt();
+                default -> in.skipValue();
+            }
+        }
+        in.endObject();
+        return new JobUsage(Duration.ofSeconds(elapsed), cpuMillis == null ? null : Duration.ofMillis(cpuMillis), cpus, nodes, rss,
+                requested, limit == null ? null : Duration.ofSeconds(limit), gpus);
     }
 
     public static Resources resources(String json) {
@@ -195,6 +274,15 @@ public final class JsonCodec {
             p.limits().partitionQos().forEach((name, accepted) -> partitions.add(name, GSON.toJsonTree(accepted)));
             o.add("partitionQos", partitions);
         }
+        BillingRule billing = p.limits().billing();
+        if (billing.isKnown()) {
+            JsonObject b = new JsonObject();
+            b.addProperty("suPerCoreHour", billing.suPerCoreHour());
+            b.addProperty("suPerGpuHour", billing.suPerGpuHour());
+            b.add("partitionGpuRates", GSON.toJsonTree(billing.partitionGpuRates()));
+            b.add("partitionWeights", GSON.toJsonTree(billing.partitionWeights()));
+            o.add("billing", b);
+        }
         return o.toString();
     }
 
@@ -220,7 +308,21 @@ public final class JsonCodec {
         if (o.has("partitionQos") && o.get("partitionQos").isJsonObject()) {
             o.getAsJsonObject("partitionQos").entrySet().forEach(e -> partitions.put(e.getKey(), GSON.fromJson(e.getValue(), STRINGS)));
         }
-        return new ClusterLimits(qos, partitions);
+        return new ClusterLimits(qos, partitions, billing(o));
+    }
+
+    private static final Type RATES = new TypeToken<Map<String, Double>>() { }.getType();
+
+    /** Profiles stored before billing rules existed have no key and load with {@link BillingRule#NONE}. */
+    private static BillingRule billing(JsonObject o) {
+        if (!o.has("billing") || !o.get("billing").isJsonObject()) {
+            return BillingRule.NONE;
+        }
+        JsonObject b = o.getAsJsonObject("billing");
+        return new BillingRule(b.has("suPerCoreHour") ? b.get("suPerCoreHour").getAsDouble() : 0,
+                b.has("suPerGpuHour") ? b.get("suPerGpuHour").getAsDouble() : 0,
+                b.has("partitionGpuRates") ? GSON.fromJson(b.get("partitionGpuRates"), RATES) : Map.of(),
+                b.has("partitionWeights") ? GSON.fromJson(b.get("partitionWeights"), RATES) : Map.of());
     }
 
     private static String str(JsonObject o, String key) {

@@ -51,6 +51,15 @@ public final class SlurmCommands {
     }
 
     /**
+     * One sacct for the given ids with their step rows (no {@code -X}): the steps' MaxRSS is what a finished job's memory
+     * use is read from ({@link SacctParser}).
+     */
+    public String sacctWithStepsCommand(Collection<String> slurmIds) {
+        return (TIME_FORMAT + " sacct --parsable2 --noheader --jobs=" + ShellQuoting.quote(idList(slurmIds))
+                + " --format=" + ShellQuoting.quote(SacctParser.FORMAT));
+    }
+
+    /**
      * sbatch run in the job's folder, so relative output paths in the script land there (and SLURM's working
      * directory is that folder); the tag, when given, becomes the job's comment. Without the prefix: for
      * {@link org.namdrunner.core.cluster.ClusterConnection#execWithPrefix}.
@@ -69,19 +78,19 @@ public final class SlurmCommands {
     public static final String RECORDS_MARKER = "::namdrunner-job-records::";
 
     /**
-     * sacct for the given ids and, in the same command, the job records ({@link JobRecord#FILE}) in the folders of
+     * sacct for the given ids, steps included, and, in the same command, the job records ({@link JobRecord#FILE}) in the folders of
      * those jobs: {@code grep -Hs} prints each record line after its file name and says nothing for a missing file.
      * The command's exit code is sacct's.
      */
     public String sacctWithRecords(Collection<String> slurmIds, Collection<String> folders) {
         if (folders.isEmpty()) {
-            return sacct(slurmIds);
+            return withPrefix(sacctWithStepsCommand(slurmIds));
         }
         StringBuilder files = new StringBuilder();
         for (String folder : folders) {
             files.append(' ').append(ShellQuoting.quote(RemotePaths.join(RemotePaths.checkAbsolute("workDir", folder), JobRecord.FILE)));
         }
-        return withPrefix("{ " + sacctCommand(slurmIds) + "; namdrunner_rc=$?; echo " + RECORDS_MARKER + "; grep -Hs '' --" + files
+        return withPrefix("{ " + sacctWithStepsCommand(slurmIds) + "; namdrunner_rc=$?; echo " + RECORDS_MARKER + "; grep -Hs '' --" + files
                 + "; exit $namdrunner_rc; }");
     }
 

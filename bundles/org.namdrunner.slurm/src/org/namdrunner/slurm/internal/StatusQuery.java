@@ -16,12 +16,14 @@ import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ExecResult;
 import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.RemotePaths;
+import org.namdrunner.core.model.JobUsage;
 import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.SchedulerJobState;
 
 /**
- * The batched status query: ONE squeue for every id, then ONE sacct for exactly the ids squeue did not
- * return, whatever the number of jobs. An id neither knows is reported missing, never guessed finished.
+ * The batched status query: ONE squeue for every id, then ONE sacct (with step rows) for exactly the ids squeue did
+ * not return and those it returned as finished, whatever the number of jobs: the finished jobs' usage (CPU time,
+ * MaxRSS, request, limit) comes from the same sacct. An id neither knows is reported missing, never guessed finished.
  * <p>
  * SLURM 22.05 fails the whole squeue ("Invalid job id specified", exit 1) when it is asked about a single id
  * the controller has forgotten; then every id is asked of sacct, which also reports live jobs. A controller
@@ -79,12 +81,18 @@ public final class StatusQuery {
 
         Set<String> notInQueue = new LinkedHashSet<>(asked);
         notInQueue.removeAll(states.keySet());
-        if (!notInQueue.isEmpty()) {
+        Set<String> finishedInQueue = new LinkedHashSet<>();
+        states.values().stream().filter(s -> s.status().isTerminal()).forEach(s -> finishedInQueue.add(s.slurmId()));
+        Map<String, JobUsage> usage = new LinkedHashMap<>();
+        if (!notInQueue.isEmpty() || !finishedInQueue.isEmpty()) {
+            // one sacct for the jobs squeue did not list AND those it listed as finished: their usage is only in accounting
+            Set<String> accountingIds = new LinkedHashSet<>(notInQueue);
+            accountingIds.addAll(finishedInQueue);
             checkCancelled(monitor);
             Map<String, String> recordFolders = new LinkedHashMap<>();
             notInQueue.stream().filter(folders::containsKey).forEach(id -> recordFolders.put(id, folders.get(id)));
             ExecResult accounting = LoginShell.commandOutput(connection.exec(
-                    commands.sacctWithRecords(notInQueue, recordFolders.values()), TIMEOUT, monitor));
+                    commands.sacctWithRecords(accountingIds, recordFolders.values()), TIMEOUT, monitor));
             commandCount++;
             String out = accounting.stdout();
             int marker = recordFolders.isEmpty() ? -1 : out.lastIndexOf(SlurmCommands.RECORDS_MARKER);
@@ -92,11 +100,11 @@ public final class StatusQuery {
             if (marker >= 0) {
                 accounting = new ExecResult(accounting.command(), accounting.exitCode(), out.substring(0, marker), accounting.stderr());
             }
-            readAccounting(accounting, notInQueue, states, problems);
+            readAccounting(accounting, notInQueue, finishedInQueue, states, usage, problems);
             readRecords(records, recordFolders, states);
         }
         asked.stream().filter(id -> !states.containsKey(id)).forEach(missing::add);
-        return new QueryResult(states, missing, problems, commandCount);
+        return new QueryResult(states, missing, problems, commandCount, usage);
     }
 
     private void readQueue(ExecResult result, Set<String> asked, Map<String, SchedulerJobState> states,
@@ -114,11 +122,26 @@ public final class StatusQuery {
         }
     }
 
-    private void readAccounting(ExecResult result, Set<String> asked, Map<String, SchedulerJobState> states,
-            List<String> problems) throws ClusterException {
+    /**
+     * sacct's answer: states for the ids squeue did not list ({@code asked}); usage for every finished one, also those
+     * squeue listed as finished ({@code finishedInQueue}, whose state stays squeue's).
+     */
+    private void readAccounting(ExecResult result, Set<String> asked, Set<String> finishedInQueue, Map<String, SchedulerJobState> states,
+            Map<String, JobUsage> usage, List<String> problems) throws ClusterException {
         if (result.succeeded()) {
-            take("sacct", sacctParser.parse(result.stdout()), asked, states, problems);
+            ParsedRows rows = sacctParser.parse(result.stdout());
+            List<SchedulerJobState> forStates = rows.states().stream().filter(s -> !finishedInQueue.contains(s.slurmId())).toList();
+            take("sacct", new ParsedRows(forStates, rows.problems(), rows.rejectedRows(), rows.stepRows()), asked, states, problems);
+            rows.usage().forEach((id, u) -> {
+                SchedulerJobState s = states.get(id);
+                if (s != null && s.status().isTerminal()) {
+                    usage.put(id, u);
+                }
+            });
             noteStderr("sacct", result, problems);
+        } else if (asked.isEmpty()) {
+            problems.add("sacct could not report the usage of finished jobs " + listed(finishedInQueue) + " ('" + shortText(result)
+                    + "'); their status is squeue's and their usage is not shown.");
         } else if (SlurmFailures.isUnreachable(result)) {
             // squeue answered, so the controller is fine: only accounting (slurmdbd) is away. What squeue said is kept.
             problems.add("SLURM's accounting could not be reached (sacct: '" + shortText(result) + "'); jobs " + listed(asked)

@@ -67,7 +67,7 @@ class ClusterCheckTest {
     @Test
     void theShippedAlpineProfilePassesEveryPart() {
         List<Result> results = check(alpine);
-        assertEquals(List.of("Login", "SLURM commands", "Partitions", "QoS", "Accounts", "QoS limits", "Job folder (projects)",
+        assertEquals(List.of("Login", "SLURM commands", "Partitions", "QoS", "Accounts", "QoS limits", "Fair-share", "Job folder (projects)",
                 "Job folder (scratch)", "Transfer host"), results.stream().map(Result::part).toList());
         for (Result r : results) {
             assertTrue(r.ok(), r.part() + ": " + r.detail());
@@ -78,6 +78,9 @@ class ClusterCheckTest {
             assertTrue(partitions.detail().contains("ami100"), partitions.detail());
         }
         assertTrue(part(results, "Transfer host").detail().contains(cluster.get("transferHost")));
+        // sshare through the same login shell: the twin's account, and no multifactor priority there
+        String share = part(results, "Fair-share").detail();
+        assertTrue(share.startsWith("ucb-general: the cluster does not compute fair-share"), share);
     }
 
     @Test

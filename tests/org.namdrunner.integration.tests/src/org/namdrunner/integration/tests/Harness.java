@@ -60,7 +60,7 @@ final class Harness implements AutoCloseable {
                 realConnections.closeAll();
             }
         };
-        this.service = new JobService(store, new SlurmScheduler(), injected, new JobTypeList(List.of(new StandinNamdJobType())),
+        this.service = new JobService(store, new SlurmScheduler(), injected, new JobTypeList(List.of(new StandinNamdJobType(), new BurnJobType())),
                 new ClusterProfileList(List.of(profile)), new SyncSettings(missingGrace), Clock.systemUTC());
     }
 

@@ -12,8 +12,8 @@ import org.namdrunner.core.cluster.ExecResult;
 /**
  * One captured command: the command line and what it printed, as stored in {@code <name>.cmd/.out/.err/.rc}.
  * <p>
- * The captures predate the identity and time fields (squeue {@code %V %S %e %j %k}, sacct {@code Submit JobName
- * Comment WorkDir}): their rows are laid out here in today's field order with those fields empty, and their command
+ * The captures predate the identity, time and usage fields (squeue {@code %V %S %e %j %k}, sacct {@code Submit
+ * TotalCPU AllocCPUS NNodes ReqMem MaxRSS Timelimit AllocTRES JobName Comment WorkDir}): their rows are laid out here in today's field order with those fields empty, and their command
  * lines get today's format, so every real state, reason, duration and folder is still read as SLURM printed it. The
  * new fields themselves are tested on the twin (integration tests) until capture-fixtures.sh records them.
  */
@@ -88,7 +88,7 @@ record Capture(String name, String command, String stdout, String stderr, int ex
         if (f.length < 7) {
             return line;
         }
-        return String.join("|", f[0], f[1], f[2], "", f[3], f[4], f[5], "", "", "", f[6]);
+        return String.join("|", f[0], f[1], f[2], "", f[3], f[4], f[5], "", "", "", "", "", "", "", "", "", "", f[6]);
     }
 
     /** The ids named by {@code --jobs=} in the command, in order. */

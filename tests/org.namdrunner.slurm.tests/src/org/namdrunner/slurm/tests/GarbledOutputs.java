@@ -131,8 +131,11 @@ final class GarbledOutputs {
             case 1 -> "CANCELLED+";
             default -> state();
         };
-        // JobID,State,ExitCode,Submit,Start,End,Elapsed,JobName,Comment,WorkDir,Reason
+        // JobID,State,ExitCode,Submit,Start,End,Elapsed,TotalCPU,AllocCPUS,NNodes,ReqMem,MaxRSS,Timelimit,AllocTRES,JobName,Comment,WorkDir,Reason
         return new String[] { id, state, random.nextInt(256) + ":" + random.nextInt(65), time(), time(), time(), duration(),
+                random.nextBoolean() ? "" : random.nextInt(60) + ":" + (10 + random.nextInt(50)) + "." + random.nextInt(1000),
+                Integer.toString(1 + random.nextInt(64)), "1", (1 + random.nextInt(4000)) + "M", random.nextBoolean() ? "" : random.nextInt(99999) + "K",
+                random.nextInt(4) == 0 ? "UNLIMITED" : duration(), "billing=1,cpu=1,mem=400M,node=1",
                 "j" + id, random.nextBoolean() ? "" : "namdrunner:job_" + id, "/scratch/u/namdrunner_jobs/j" + id, pick(REASONS) };
     }
 

@@ -44,7 +44,7 @@ class SchedulerQueryTest {
 
         QueryResult r = scheduler.query(c, squeue.jobIds(), null);
 
-        assertEquals(List.of(sent(squeue.command()), sent(sacct.command())), c.commands(), "sacct asks only for the id squeue lacked");
+        assertEquals(List.of(sent(squeue.command()), polled(sacct.command())), c.commands(), "sacct asks only for the id squeue lacked");
         assertEquals(Set.of("999999"), r.missing());
         assertEquals(2, r.commands());
         assertEquals(List.of(), r.problems());
@@ -92,7 +92,7 @@ class SchedulerQueryTest {
 
         QueryResult r = scheduler.query(c, squeue.jobIds(), null);
 
-        assertEquals(sent(sacct.command()), c.commands().get(1), "exactly the purged ids go to sacct");
+        assertEquals(polled(sacct.command()), c.commands().get(1), "exactly the purged ids go to sacct");
         assertEquals(squeue.jobIds(), r.states().keySet());
         for (String id : sacct.jobIds()) {
             assertEquals(Origin.ACCOUNTING, r.states().get(id).origin());
@@ -116,7 +116,11 @@ class SchedulerQueryTest {
                 .map(SchedulerJobState::slurmId).collect(Collectors.toSet());
         Set<String> askedOfSacct = new LinkedHashSet<>(squeue.jobIds());
         askedOfSacct.removeAll(inQueue);
+        // and the ids squeue listed as finished: their usage is only in accounting
+        r.states().values().stream().filter(s -> s.origin() == Origin.QUEUE && s.status().isTerminal()).forEach(s -> askedOfSacct.add(s.slurmId()));
         assertEquals(askedOfSacct, Capture.jobIdsOf(c.commands().get(1)));
+        assertTrue(r.states().values().stream().anyMatch(s -> s.origin() == Origin.QUEUE && s.status().isTerminal()),
+                "the capture has a job squeue still lists as finished");
         assertEquals(Set.of("999999"), r.missing());
         assertEquals(squeue.jobIds().size() - 1, r.states().size());
         assertEquals(List.of(), r.problems());
@@ -290,6 +294,11 @@ class SchedulerQueryTest {
     }
 
     /** A captured command line as it is sent: time format in its environment, after the output marker. */
+    /** The captured allocations-only sacct as a poll sends it: with the step rows, whose MaxRSS is the memory used. */
+    private static String polled(String captured) {
+        return sent(captured.replace("sacct -X ", "sacct "));
+    }
+
     private static String sent(String captured) {
         return org.namdrunner.core.cluster.LoginShell.commandLine("", "SLURM_TIME_FORMAT=%s " + captured);
     }

@@ -108,7 +108,7 @@ class SlurmCommandsTest {
         assertEquals(List.of("squeue", "PWD=" + cwd(), "MSG=", "TF=%s", "--noheader", "--states=all", "--jobs=1,22,333_4", SQUEUE_FORMAT),
                 run(commands.squeue(List.of("1", "22", "333_4"))));
         assertEquals(List.of("sacct", "PWD=" + cwd(), "MSG=", "TF=%s", "-X", "--parsable2", "--noheader", "--jobs=9,10",
-                "--format=JobID,State,ExitCode,Submit,Start,End,Elapsed,JobName,Comment,WorkDir,Reason"), run(commands.sacct(List.of("9", "10"))));
+                "--format=" + org.namdrunner.slurm.internal.SacctParser.FORMAT), run(commands.sacct(List.of("9", "10"))));
         assertEquals(List.of("scancel", "PWD=" + cwd(), "MSG=", "TF=", "17"), run(commands.scancel("17")));
     }
 

@@ -68,6 +68,57 @@ class SyncCommandCountTest {
         assertEquals(n / 2, byStatus.getOrDefault(JobStatus.COMPLETED, 0L));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = { 2, 40, 500 })
+    void oneSacctReadsTheUsageOfEveryJobThatFinished(int n) throws Exception {
+        MemoryJobStore store = new MemoryJobStore();
+        for (int i = 0; i < n; i++) {
+            store.create(job("job-" + i, Integer.toString(100 + i), JobStatus.RUNNING));
+        }
+        // squeue still lists the even ids, as COMPLETED; the odd ones it has forgotten. sacct has all of them, with steps.
+        List<String> sacctLines = new ArrayList<>();
+        RecordingConnection c = new RecordingConnection(TestProfiles.testCluster(), line -> {
+            StringBuilder out = new StringBuilder();
+            for (String id : Capture.jobIdsOf(line)) {
+                int i = Integer.parseInt(id) - 100;
+                if (line.contains(" squeue ")) {
+                    if (i % 2 == 0) {
+                        out.append(id).append("|COMPLETED|1796174507|1796174507|1796174528|0:21|9:39|1|2|vm|job-").append(i)
+                                .append("|namdrunner:job-").append(i).append("|/s/job-").append(i).append("|None\n");
+                    }
+                } else {
+                    out.append(id).append("|COMPLETED|0:0|1796174507|1796174507|1796174528|00:00:21|00:04.015|2|1|1G||00:10:00|")
+                            .append("billing=2,cpu=2,mem=1G,node=1|job-").append(i).append("||/s/job-").append(i).append("|None\n");
+                    out.append(id).append(".batch|COMPLETED|0:0|1796174507|1796174507|1796174528|00:00:21|00:00.478|2|1||")
+                            .append(1000 + i).append("K||cpu=2|batch|||\n");
+                    out.append(id).append(".0|COMPLETED|0:0|1796174507|1796174507|1796174520|00:00:13|00:03.535|2|1||3296K||cpu=2|x|||\n");
+                }
+            }
+            if (line.contains(" sacct ")) {
+                sacctLines.add(line);
+            }
+            return new ExecResult(line, 0, out.toString(), "");
+        });
+        StatusSynchronizer sync = new StatusSynchronizer(store, new SlurmScheduler(ZoneOffset.UTC), SyncSettings.defaults(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        SyncReport report = sync.syncCluster(c, null);
+
+        assertTrue(report.succeeded(), report.status().getMessage());
+        assertEquals(List.of(), report.problems());
+        assertEquals(2, c.commands().size(), "one squeue and ONE sacct for " + n + " finished jobs");
+        assertEquals(1, sacctLines.size());
+        assertEquals(n, Capture.jobIdsOf(sacctLines.get(0)).size(), "the sacct asks for every finished job, listed by squeue or not");
+        assertTrue(!sacctLines.get(0).contains(" -X "), "with the step rows, where MaxRSS is");
+        for (Job j : store.list(JobFilter.all())) {
+            assertEquals(JobStatus.COMPLETED, j.status(), j.id());
+            int i = Integer.parseInt(j.id().substring(4));
+            var u = j.usage().orElseThrow(() -> new AssertionError(j.id() + " has no usage"));
+            assertEquals(Math.max(1000 + i, 3296) * 1024L, u.maxRssBytes(), j.id());
+            assertEquals(4.015 / 42, u.cpuEfficiency().getAsDouble(), 1e-9, j.id());
+        }
+    }
+
     @Test
     void capturedStatesReachTheStoreWithTheirEvidence() throws Exception {
         Capture squeue = Capture.real("squeue_all_mixed");

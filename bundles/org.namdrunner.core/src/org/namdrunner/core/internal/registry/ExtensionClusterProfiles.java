@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
+import org.namdrunner.core.cluster.BillingRule;
 import org.namdrunner.core.cluster.ClusterLimits;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.ClusterProfileRegistry;
@@ -81,7 +82,35 @@ public final class ExtensionClusterProfiles implements ClusterProfileRegistry {
                 partitions.put(text(p, "name"), List.of(accepted.strip().split("\\s*,\\s*")));
             }
         }
-        return new ClusterLimits(qos, partitions);
+        return new ClusterLimits(qos, partitions, billing(e));
+    }
+
+    private static BillingRule billing(IConfigurationElement e) {
+        IConfigurationElement[] b = e.getChildren("billing");
+        if (b.length == 0) {
+            return BillingRule.NONE;
+        }
+        Map<String, Double> gpuRates = new LinkedHashMap<>();
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (IConfigurationElement p : e.getChildren("partition")) {
+            if (!text(p, "suPerGpuHour").isBlank()) {
+                gpuRates.put(text(p, "name"), number(p, "suPerGpuHour"));
+            }
+            if (!text(p, "billingWeight").isBlank()) {
+                weights.put(text(p, "name"), number(p, "billingWeight"));
+            }
+        }
+        return new BillingRule(number(b[0], "suPerCoreHour"), text(b[0], "suPerGpuHour").isBlank() ? 0 : number(b[0], "suPerGpuHour"),
+                gpuRates, weights);
+    }
+
+    private static double number(IConfigurationElement e, String attribute) {
+        String v = text(e, attribute).strip();
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("'" + attribute + "' must be a number, not '" + v + "'");
+        }
     }
 
     private static String text(IConfigurationElement e, String attribute) {
