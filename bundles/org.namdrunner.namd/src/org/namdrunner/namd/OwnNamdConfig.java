@@ -44,6 +44,24 @@ public final class OwnNamdConfig {
         public boolean usable() {
             return problems.isEmpty();
         }
+
+        /**
+         * The inputs to upload: a sourced file whose references were rewritten is written into {@code folder} under its
+         * own name and staged from there, every other file as it is.
+         */
+        public Map<String, Path> inputsToUpload(Path folder) throws IOException {
+            Map<String, Path> out = new LinkedHashMap<>(inputs);
+            for (Map.Entry<String, Path> e : inputs.entrySet()) {
+                String text = rewrittenSources.get(e.getValue().getFileName().toString());
+                if (text != null) {
+                    Files.createDirectories(folder);
+                    Path copy = folder.resolve(e.getValue().getFileName().toString());
+                    Files.writeString(copy, text, StandardCharsets.UTF_8);
+                    out.put(e.getKey(), copy);
+                }
+            }
+            return out;
+        }
     }
 
     private OwnNamdConfig() {
