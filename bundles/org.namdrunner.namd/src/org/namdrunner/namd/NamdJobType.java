@@ -159,9 +159,7 @@ public class NamdJobType implements ContinuableJobType {
         });
         List<String> problems = OwnNamdConfig.check(config == null ? "" : config, staged);
         if (!problems.isEmpty()) {
-            String own = parameters.get(OWN_CONFIG);
-            throw new InvalidInputException(CONFIG, "The config" + (own == null || own.isBlank() ? "" : " (from " + own + ")")
-                    + " cannot run in the job's folder: " + String.join(" ", problems.subList(0, Math.min(6, problems.size())))
+            throw new InvalidInputException(CONFIG, CONFIG_FILE + " " + String.join(" ", problems.subList(0, Math.min(6, problems.size())))
                     + (problems.size() > 6 ? " (and " + (problems.size() - 6) + " more)" : ""));
         }
         return config;

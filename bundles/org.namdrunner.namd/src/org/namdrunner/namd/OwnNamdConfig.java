@@ -30,8 +30,8 @@ import org.namdrunner.namd.NamdConfigScript.Use;
  */
 public final class OwnNamdConfig {
 
-    /** Text files larger than this are not configs. */
-    public static final int MAX_CONFIG_CHARS = 1_000_000;
+    /** At most as long as a template (every job row carries its config in its parameters). */
+    public static final int MAX_CONFIG_CHARS = 200_000;
 
     /**
      * What a config becomes: local files by the NAMD job's input keys, the rewritten config, the rewritten text of
@@ -116,6 +116,9 @@ public final class OwnNamdConfig {
                     String base = r.path().substring(r.path().lastIndexOf('/') + 1);
                     edit(edits, r, base);
                     notes.add(r.where() + ": " + r.keyword() + " " + r.path() + " becomes " + base + " (the job writes into its own folder).");
+                } else if (r.origin() == null && !text.substring(r.start(), r.end()).equals(r.path())) {
+                    // written out, so that whatever reads the config later (a continuation's step plan) needs no Tcl
+                    edit(edits, r, r.path());
                 }
                 continue;
             }
@@ -128,11 +131,11 @@ public final class OwnNamdConfig {
             }
             String maybe = r.conditional() ? " (inside an 'if' whose condition NAMDRunner cannot decide)" : "";
             if (!Files.exists(f)) {
-                problems.add(r.where() + ": " + r.keyword() + " names " + r.path() + " (" + f + "), which does not exist" + maybe + ".");
+                problems.add(r.where() + ": the " + r.keyword() + " file " + r.path() + " does not exist" + maybe + " (looked for " + f + ").");
                 continue;
             }
             if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-                problems.add(r.where() + ": " + r.keyword() + " names " + r.path() + " (" + f + "), which cannot be read (not a readable file)" + maybe + ".");
+                problems.add(r.where() + ": the " + r.keyword() + " file " + r.path() + " cannot be read: it is not a readable file" + maybe + " (" + f + ").");
                 continue;
             }
             String name = f.getFileName().toString();

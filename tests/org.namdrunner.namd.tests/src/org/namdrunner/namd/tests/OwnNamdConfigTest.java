@@ -103,6 +103,7 @@ class OwnNamdConfigTest {
         assertTrue(s.config().contains("binVelocities      input_files/step4_equilibration.vel;"), s.config());
         assertTrue(s.config().contains("extendedSystem     input_files/step4_equilibration.xsc;"));
         assertTrue(s.config().contains("binCoordinates     never_written.restart.coor;"), "the if {0} branch is left alone");
+        assertTrue(s.config().contains("outputName         step5_production;"), "an output name from a variable is written out");
         assertTrue(s.inputs().containsValue(dir.resolve("namd/step4_equilibration.xsc")));
         assertFalse(s.inputs().values().stream().anyMatch(p -> p.toString().contains("never_written")));
     }
@@ -113,8 +114,8 @@ class OwnNamdConfigTest {
         OwnNamdConfig.Staged s = OwnNamdConfig.read(c);
         assertEquals(1, s.problems().size(), s.problems().toString());
         String p = s.problems().get(0);
-        assertTrue(p.startsWith("line 6: binCoordinates names ../namd/eq1.restart.coor ("), p);
-        assertTrue(p.endsWith("which does not exist."), p);
+        assertTrue(p.startsWith("line 6: the binCoordinates file ../namd/eq1.restart.coor does not exist (looked for "), p);
+        assertTrue(p.endsWith(dir.resolve("namd/eq1.restart.coor") + ")."), p);
         assertFalse(s.usable());
     }
 
@@ -123,7 +124,7 @@ class OwnNamdConfigTest {
         Files.createDirectories(dir.resolve("run/restraints.ref"));
         OwnNamdConfig.Staged s = OwnNamdConfig.read(config("c.namd", "constraints on\nconsref restraints.ref\n"));
         assertEquals(1, s.problems().size());
-        assertTrue(s.problems().get(0).contains("line 6: consref names restraints.ref") && s.problems().get(0).contains("cannot be read"),
+        assertTrue(s.problems().get(0).startsWith("line 6: the consref file restraints.ref cannot be read: it is not a readable file"),
                 s.problems().get(0));
     }
 
@@ -149,7 +150,7 @@ class OwnNamdConfigTest {
     void aMissingSourcedFileIsNamed() throws Exception {
         OwnNamdConfig.Staged s = OwnNamdConfig.read(config("own.namd", "source ../common/settings.tcl\n"));
         assertEquals(1, s.problems().size());
-        assertTrue(s.problems().get(0).startsWith("line 5: source names ../common/settings.tcl"), s.problems().get(0));
+        assertTrue(s.problems().get(0).startsWith("line 5: the source file ../common/settings.tcl does not exist"), s.problems().get(0));
     }
 
     @Test
@@ -247,7 +248,7 @@ class OwnNamdConfigTest {
     void anIfWhoseConditionIsAnExpressionCountsBothBranchesAndSaysSo() throws Exception {
         OwnNamdConfig.Staged s = OwnNamdConfig.read(config("c.namd", "set n 3\nif {$n > 2} {\n  extendedSystem eq.xsc\n}\n"));
         assertEquals(1, s.problems().size());
-        assertTrue(s.problems().get(0).contains("line 7: extendedSystem names eq.xsc")
+        assertTrue(s.problems().get(0).startsWith("line 7: the extendedSystem file eq.xsc does not exist")
                 && s.problems().get(0).contains("inside an 'if' whose condition NAMDRunner cannot decide"), s.problems().get(0));
         List<Reference> r = NamdConfigScript.read("set on yes\nif {$on} { parameters a.prm } elseif {1} { parameters b.prm }\n",
                 p -> Optional.empty()).references();
@@ -310,5 +311,20 @@ class OwnNamdConfigTest {
         assertTrue(e.getMessage().contains("r.prm, which is not among the job's input files"), e.getMessage());
         p.put(NamdJobType.CONFIG, "");
         assertEquals(NamdJobType.CONFIG, assertThrows(InvalidInputException.class, () -> type.validate(p)).field());
+    }
+
+    @Test
+    void aContinuationOfAnOwnConfigRestartsFromItsRestartFiles() {
+        NamdJobType type = new NamdJobType();
+        Job job = Job.builder().id("job_2").name("own_cont1").jobTypeId("namd").clusterProfileId("test")
+                .createdAt(Instant.parse("2026-12-02T01:00:00Z")).build();
+        Map<String, String> p = new HashMap<>(Map.of("structure", "a.psf", "coordinates", "a.pdb", "parameters", "p.prm",
+                NamdJobType.CONFIG, "structure input_files/a.psf\ncoordinates input_files/a.pdb\nparameters input_files/p.prm\n"
+                        + "outputName mine\nrestartfreq 50\ntemperature 300\nrun 1000\n",
+                NamdJobType.CONTINUE_FROM, "mine.restart", NamdJobType.CONTINUE_FIRST_STEP, "400", NamdJobType.CONTINUE_STEPS, "600"));
+        String config = type.renderFiles(job, p, null).get(NamdJobType.CONFIG_FILE);
+        assertTrue(config.contains("# (continuation) temperature 300"), config);
+        assertTrue(config.contains("bincoordinates     input_files/mine.restart.coor"), config);
+        assertTrue(config.contains("firsttimestep      400") && config.endsWith("run                600\n"), config);
     }
 }
