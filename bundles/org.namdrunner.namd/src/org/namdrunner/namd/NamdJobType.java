@@ -33,6 +33,13 @@ public class NamdJobType implements ContinuableJobType {
     public static final String CONTINUE_FIRST_STEP = "continueFirstStep";
     public static final String CONTINUE_STEPS = "continueSteps";
     public static final String CONTINUED_JOB = "continuedJob";
+    /**
+     * Parameter: the config text the job runs as it is (a person's own config rewritten by {@link OwnNamdConfig}, or the
+     * config edited on the review page); it replaces the template's and is checked by {@link OwnNamdConfig#check}.
+     */
+    public static final String CONFIG = "config";
+    /** Parameter: the name of the person's own config file the job's config came from (shown, not used). */
+    public static final String OWN_CONFIG = "ownConfig";
 
     private static final List<InputFileSpec> INPUTS = List.of(
             new InputFileSpec("structure", "structure (PSF)", List.of("psf"), true),
@@ -96,6 +103,11 @@ public class NamdJobType implements ContinuableJobType {
     public void validate(Map<String, String> parameters) throws InvalidInputException {
         template(parameters).values(parameters);
         NamdInputSet.validate(parameters);
+        String config = parameters.get(CONFIG);
+        if (config != null && (config.isBlank() || config.length() > OwnNamdConfig.MAX_CONFIG_CHARS)) {
+            throw new InvalidInputException(CONFIG, config.isBlank() ? "The config is empty."
+                    : "The config has " + config.length() + " characters; at most " + OwnNamdConfig.MAX_CONFIG_CHARS + " are taken.");
+        }
         if (parameters.containsKey(CONTINUE_FROM)) {
             InputRules.checkName(CONTINUE_FROM, "restart file name", parameters.get(CONTINUE_FROM));
             number(parameters, CONTINUE_FIRST_STEP, 0);
@@ -119,6 +131,41 @@ public class NamdJobType implements ContinuableJobType {
 
     @Override
     public Map<String, String> renderFiles(Job job, Map<String, String> parameters, ClusterProfile profile) {
+        String config = parameters.containsKey(CONFIG) ? ownConfig(parameters) : templateConfig(parameters);
+        if (parameters.containsKey(CONTINUE_FROM)) {
+            validate(parameters);
+            config = NamdContinuationConfig.apply(config, JobFolders.INPUTS + "/" + parameters.get(CONTINUE_FROM),
+                    number(parameters, CONTINUE_FIRST_STEP, 0), number(parameters, CONTINUE_STEPS, 1),
+                    parameters.getOrDefault(CONTINUED_JOB, "?"));
+        }
+        return Map.of(CONFIG_FILE, config);
+    }
+
+    /** The review page may edit the config; the edit is kept in {@link #CONFIG} and runs as it is. */
+    @Override
+    public String editedFileParameter(String file) {
+        return CONFIG_FILE.equals(file) ? CONFIG : null;
+    }
+
+    /** The config text of {@link #CONFIG}, refused (every problem named) unless it reads only the job's staged files. */
+    private static String ownConfig(Map<String, String> parameters) {
+        NamdInputSet.validate(parameters);
+        String config = parameters.get(CONFIG);
+        List<String> staged = new ArrayList<>();
+        parameters.forEach((k, v) -> {
+            if ((inputKeys().contains(k) || NamdInputSet.isNumberedKey(k)) && v != null && !v.isBlank()) {
+                staged.add(v.strip());
+            }
+        });
+        List<String> problems = OwnNamdConfig.check(config == null ? "" : config, staged);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(CONFIG, CONFIG_FILE + " " + String.join(" ", problems.subList(0, Math.min(6, problems.size())))
+                    + (problems.size() > 6 ? " (and " + (problems.size() - 6) + " more)" : ""));
+        }
+        return config;
+    }
+
+    private String templateConfig(Map<String, String> parameters) {
         NamdTemplate template = template(parameters);
         Map<String, String> values = new LinkedHashMap<>(template.values(parameters));
         Set<String> used = template.placeholders();
@@ -134,15 +181,8 @@ public class NamdJobType implements ContinuableJobType {
             values.put(spec.key(), JobFolders.INPUTS + "/" + InputRules.checkName(spec.key(), spec.label() + " file", file));
         }
         NamdInputSet.validate(parameters);
-        String config = NamdInputSet.withAllParameters(TemplateRenderer.render(template.text(), values),
+        return NamdInputSet.withAllParameters(TemplateRenderer.render(template.text(), values),
                 NamdInputSet.parameterFiles(parameters), JobFolders.INPUTS);
-        if (parameters.containsKey(CONTINUE_FROM)) {
-            validate(parameters);
-            config = NamdContinuationConfig.apply(config, JobFolders.INPUTS + "/" + parameters.get(CONTINUE_FROM),
-                    number(parameters, CONTINUE_FIRST_STEP, 0), number(parameters, CONTINUE_STEPS, 1),
-                    parameters.getOrDefault(CONTINUED_JOB, "?"));
-        }
-        return Map.of(CONFIG_FILE, config);
     }
 
     @Override

@@ -69,4 +69,15 @@ public interface JobType {
     default List<String> resultFiles(Job job, Map<String, String> parameters) {
         return List.of();
     }
+
+    /**
+     * The parameter that holds a person's edited copy of the rendered file {@code file} (the wizard's review page lets
+     * them edit it), or null (the default) when that file is not editable. With the parameter set, the type renders
+     * exactly that text for the file, after checking it.
+     *
+     * @since 0.2
+     */
+    default String editedFileParameter(String file) {
+        return null;
+    }
 }

@@ -35,6 +35,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     public static final String IMPORT_LABEL = "Import CHARMM-GUI folder…";
     public static final String MORE_PARAMETERS_LABEL = "More parameter files:";
     public static final String EXTRA_FILES_LABEL = "Extra files:";
+    public static final String OWN_CONFIG_LABEL = "Own NAMD config:";
 
     private final Map<String, Text> fields = new LinkedHashMap<>();
     private final NamdSizeHints sizeHints = new NamdSizeHints(() -> inputFiles().get("structure"));
@@ -42,6 +43,9 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     private FileList extras;
     private Map<String, String> importedBox = Map.of();
     private String importProblem;
+    private Text ownConfigPath;
+    /** The own config in use (null: the template of the next page makes the config). */
+    private OwnConfigChoice own;
 
     public NamdInputFilesPage() {
         super("org.namdrunner.ui.namd.inputs");
@@ -64,6 +68,23 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             }
         });
         GridDataFactory.swtDefaults().span(3, 1).applyTo(importFolder);
+        new Label(c, SWT.NONE).setText(OWN_CONFIG_LABEL);
+        ownConfigPath = new Text(c, SWT.BORDER);
+        ownConfigPath.setMessage("optional: a .namd/.conf/.inp file; its files are found, staged and rewritten");
+        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(ownConfigPath);
+        ownConfigPath.addListener(SWT.DefaultSelection, e -> ownConfigTyped());
+        ownConfigPath.addListener(SWT.FocusOut, e -> ownConfigTyped());
+        Button browseConfig = new Button(c, SWT.PUSH);
+        browseConfig.setText("Browse…");
+        browseConfig.addListener(SWT.Selection, e -> {
+            FileDialog d = new FileDialog(getShell(), SWT.OPEN);
+            d.setText("Choose your NAMD config");
+            d.setFilterExtensions(new String[] { "*.namd;*.conf;*.inp;*.config", "*" });
+            String chosen = d.open();
+            if (chosen != null) {
+                useOwnConfig(Path.of(chosen));
+            }
+        });
         for (InputFileSpec spec : jobType().inputFiles()) {
             new Label(c, SWT.NONE).setText(label(spec));
             Text path = new Text(c, SWT.BORDER);
@@ -105,6 +126,54 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
         validate();
     }
 
+    /**
+     * Makes the job run this config: the files it references fill the fields and lists (a sourced file whose paths were
+     * rewritten is staged from a rewritten copy), and what keeps it from running (a missing or unreadable file, a path
+     * that cannot be worked out, an output outside the job folder) is shown here, naming the line. Small local files:
+     * read at once, like the folder import.
+     */
+    public void useOwnConfig(Path config) {
+        ownConfigPath.setText(config.toString());
+        own = OwnConfigChoice.read(config);
+        if (own.staged().usable()) {
+            Map<String, Path> in = own.staged().inputs();
+            for (String key : List.of("structure", "coordinates", NamdInputSet.PARAMETERS, "restraints")) {
+                fields.get(key).setText(in.containsKey(key) ? in.get(key).toString() : "");
+            }
+            moreParameters.set(in.entrySet().stream().filter(e -> e.getKey().startsWith(NamdInputSet.PARAMETERS + "."))
+                    .sorted(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().substring(e.getKey().indexOf('.') + 1))))
+                    .map(Map.Entry::getValue).toList());
+            extras.set(in.entrySet().stream().filter(e -> e.getKey().startsWith(NamdInputSet.EXTRA + "."))
+                    .sorted(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().substring(e.getKey().indexOf('.') + 1))))
+                    .map(Map.Entry::getValue).toList());
+        }
+        validate();
+    }
+
+    private void ownConfigTyped() {
+        String p = ownConfigPath.getText().strip();
+        if (p.isEmpty()) {
+            if (own != null) {
+                own = null;
+                validate();
+            }
+            return;
+        }
+        try {
+            if (own == null || !own.file().equals(Path.of(p))) {
+                useOwnConfig(Path.of(p));
+            }
+        } catch (InvalidPathException e) {
+            own = null;
+            setErrorMessage("'" + p + "' is not a path.");
+        }
+    }
+
+    /** The own config in use, or null. */
+    public OwnConfigChoice ownConfig() {
+        return own;
+    }
+
     /** The box edges (cellX/Y/Z) of the last imported folder, empty when it gave none. */
     public Map<String, String> importedBox() {
         return importedBox;
@@ -133,7 +202,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             return;
         }
         String missing = null;
-        String error = importProblem;
+        String error = own == null ? importProblem : own.problem();
         for (InputFileSpec spec : jobType().inputFiles()) {
             String p = fields.get(spec.key()).getText().strip();
             if (p.isEmpty()) {
@@ -160,7 +229,8 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             }
         }
         setErrorMessage(error);
-        setMessage(error == null ? missing : null);
+        setMessage(error != null ? null : missing != null ? missing : own == null ? null : own.note(), own != null && missing == null
+                ? org.eclipse.jface.dialogs.IMessageProvider.INFORMATION : org.eclipse.jface.dialogs.IMessageProvider.NONE);
         setPageComplete(error == null && missing == null);
     }
 
@@ -195,7 +265,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of();
+        return own == null || !own.staged().usable() ? Map.of() : own.parameters();
     }
 
     @Override
@@ -220,6 +290,9 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             for (int i = 0; i < extra.size(); i++) {
                 out.put(NamdInputSet.extraKey(i + 1), extra.get(i));
             }
+        }
+        if (own != null) {
+            out.replaceAll((k, v) -> own.uploadInstead().getOrDefault(v, v));
         }
         return out;
     }

@@ -146,13 +146,28 @@ public final class NewJobWizard extends Wizard implements INewWizard {
         return true;
     }
 
-    /** What the person entered so far, as one request; throws naming the first field that is not acceptable. */
+    /**
+     * What the person entered so far, as one request, with their edits of the review page; throws naming the first field
+     * that is not acceptable.
+     */
     JobRequest request() {
+        return request(true);
+    }
+
+    /** The request without the review page's edits: what the pages alone generate. */
+    JobRequest requestWithoutEdits() {
+        return request(false);
+    }
+
+    private JobRequest request(boolean withEdits) {
         Map<String, String> params = new LinkedHashMap<>();
         Map<String, Path> inputs = new LinkedHashMap<>();
         for (JobTypeWizardPage p : typePages) {
             params.putAll(p.parameters());
             inputs.putAll(p.inputFiles());
+        }
+        if (withEdits && review != null) {
+            params.putAll(review.edits());
         }
         return new JobRequest(basics.jobName(), basics.jobType().id(), basics.profile().id(), resources.resources(), params, inputs);
     }

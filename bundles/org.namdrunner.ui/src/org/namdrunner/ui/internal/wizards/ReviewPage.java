@@ -1,5 +1,7 @@
 package org.namdrunner.ui.internal.wizards;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.core.runtime.Status;
@@ -28,12 +30,23 @@ public final class ReviewPage extends WizardPage {
 
     public static final String SUBMIT_NOW = "Submit to SLURM right after uploading";
     public static final String PREPARING = "Preparing the files…";
+    public static final String UNDO_EDITS = "Use the generated file";
+    public static final String CHECKING = "Checking your edit…";
 
     private final Backend backend;
     private final NewJobWizard wizard;
     private Label summary;
     private CTabFolder files;
     private Button submitNow;
+    private Label editNote;
+    private Button undoEdits;
+    /** The person's edits of editable files: parameter → text, the file it is, and the generated text it started from. */
+    private final Map<String, String> edits = new LinkedHashMap<>();
+    private final Map<String, String> editedFile = new HashMap<>();
+    private final Map<String, String> editedFrom = new HashMap<>();
+    private Map<String, String> generated = Map.of();
+    private boolean filling;
+    private final Runnable recheck = this::recheck;
     private Job preview;
     private int generation;
     /** Captured on the UI thread in createControl. */
@@ -57,6 +70,20 @@ public final class ReviewPage extends WizardPage {
         GridDataFactory.fillDefaults().grab(true, false).hint(560, SWT.DEFAULT).applyTo(summary);
         files = new CTabFolder(c, SWT.BORDER | SWT.FLAT);
         GridDataFactory.fillDefaults().grab(true, true).hint(560, 260).applyTo(files);
+        Composite editRow = new Composite(c, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(editRow);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(editRow);
+        editNote = new Label(editRow, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(editNote);
+        undoEdits = new Button(editRow, SWT.PUSH);
+        undoEdits.setText(UNDO_EDITS);
+        undoEdits.setEnabled(false);
+        undoEdits.addListener(SWT.Selection, e -> {
+            edits.clear();
+            editedFile.clear();
+            editedFrom.clear();
+            refresh();
+        });
         submitNow = new Button(c, SWT.CHECK);
         submitNow.setText(SUBMIT_NOW);
         submitNow.setSelection(true);
@@ -77,25 +104,33 @@ public final class ReviewPage extends WizardPage {
         }
         setPageComplete(false);
         setErrorMessage(null);
+        setMessage(null);
         JobRequest request;
+        JobRequest base;
         try {
             request = wizard.request();
+            base = wizard.requestWithoutEdits();
         } catch (RuntimeException e) {
             setErrorMessage(e.getMessage());
             return;
         }
         summary.setText(PREPARING);
         int mine = ++generation;
+        boolean anyEdits = !edits.isEmpty();
         preview = Job.create("Preparing the job's files", monitor -> {
+            Map<String, String> plain = null;
+            Map<String, String> rendered = null;
+            RuntimeException failure = null;
             try {
-                Map<String, String> rendered = backend.jobService().preview(request);
-                asyncShow(mine, () -> show(request, rendered));
+                plain = backend.jobService().preview(base);
+                rendered = anyEdits ? backend.jobService().preview(request) : plain;
             } catch (RuntimeException e) {
-                asyncShow(mine, () -> {
-                    summary.setText("");
-                    setErrorMessage(Problems.of("The job's files could not be prepared", e).getMessage());
-                });
+                failure = e;
             }
+            Map<String, String> p = plain;
+            Map<String, String> r = rendered;
+            RuntimeException f = failure;
+            asyncShow(mine, () -> show(request, p, r, f));
             return Status.OK_STATUS;
         });
         preview.setSystem(true);
@@ -115,28 +150,141 @@ public final class ReviewPage extends WizardPage {
         });
     }
 
-    private void show(JobRequest request, Map<String, String> rendered) {
-        var profile = backend.profiles().require(request.profileId());
-        var r = request.resources();
-        summary.setText(request.name() + " (" + backend.jobTypes().require(request.jobTypeId()).name() + ") on " + profile.name()
-                + ": " + r.cores() + (r.cores() == 1 ? " core, " : " cores, ") + r.memory() + " per node, walltime "
-                + Walltime.format(r.walltime()) + (r.partition().isEmpty() ? "" : ", partition " + r.partition())
-                + (r.qos().isEmpty() ? "" : ", QoS " + r.qos()) + ".\nUploads " + request.inputs().size() + " input files and the files below to "
-                + profile.projectsRoot() + "/namdrunner_jobs/<job id>, where <job id> is chosen when the job is created.");
-        for (Map.Entry<String, String> f : rendered.entrySet()) {
+    /**
+     * The files, the editable ones (the job type names them) in an editable text; a person's edit is shown even when
+     * it cannot be rendered, so it is never lost from the page.
+     */
+    private void show(JobRequest request, Map<String, String> plain, Map<String, String> rendered, RuntimeException failure) {
+        var type = backend.jobTypes().require(request.jobTypeId());
+        generated = plain == null ? Map.of() : plain;
+        if (plain == null) {
+            summary.setText("");
+        } else {
+            var profile = backend.profiles().require(request.profileId());
+            var r = request.resources();
+            summary.setText(request.name() + " (" + type.name() + ") on " + profile.name()
+                    + ": " + r.cores() + (r.cores() == 1 ? " core, " : " cores, ") + r.memory() + " per node, walltime "
+                    + Walltime.format(r.walltime()) + (r.partition().isEmpty() ? "" : ", partition " + r.partition())
+                    + (r.qos().isEmpty() ? "" : ", QoS " + r.qos()) + ".\nUploads " + request.inputs().size() + " input files and the files below to "
+                    + profile.projectsRoot() + "/namdrunner_jobs/<job id>, where <job id> is chosen when the job is created.");
+        }
+        Map<String, String> shown = new LinkedHashMap<>(rendered != null ? rendered : generated);
+        edits.forEach((param, text) -> shown.put(editedFile.get(param), text));
+        String editable = null;
+        for (Map.Entry<String, String> f : shown.entrySet()) {
+            String param = type.editedFileParameter(f.getKey());
             CTabItem item = new CTabItem(files, SWT.NONE);
             item.setText(f.getKey());
-            StyledText text = new StyledText(files, SWT.READ_ONLY | SWT.H_SCROLL | SWT.V_SCROLL);
+            StyledText text = new StyledText(files, (param == null ? SWT.READ_ONLY : SWT.NONE) | SWT.H_SCROLL | SWT.V_SCROLL);
             text.setFont(JFaceResources.getTextFont());
+            filling = true;
             text.setText(f.getValue());
+            filling = false;
             text.setMargins(6, 4, 6, 4);
             item.setControl(text);
+            if (param != null) {
+                editable = f.getKey();
+                String file = f.getKey();
+                text.addListener(SWT.Modify, e -> edited(param, file, text.getText()));
+            }
         }
         if (files.getItemCount() > 0) {
-            files.setSelection(files.getItemCount() - 1);
+            int at = files.getItemCount() - 1;
+            for (int i = 0; i < files.getItemCount(); i++) {
+                at = files.getItem(i).getText().equals(editable) ? i : at;
+            }
+            files.setSelection(at);
         }
+        showEditState(editable);
         ((Composite) getControl()).layout(true, true);
-        setPageComplete(true);
+        if (failure != null) {
+            setErrorMessage(Problems.of(edits.isEmpty() ? "The job's files could not be prepared" : "Your edit cannot be used", failure).getMessage());
+            setPageComplete(false);
+        } else {
+            setErrorMessage(null);
+            setPageComplete(true);
+        }
+    }
+
+    private void showEditState(String editable) {
+        undoEdits.setEnabled(!edits.isEmpty());
+        if (editable == null && edits.isEmpty()) {
+            editNote.setText("");
+            return;
+        }
+        boolean stale = edits.entrySet().stream().anyMatch(e -> {
+            String now = generated.get(editedFile.get(e.getKey()));
+            return now != null && !now.equals(editedFrom.get(e.getKey()));
+        });
+        editNote.setText(edits.isEmpty() ? "You may edit " + editable + " here: the job stores and runs exactly what you leave in it."
+                : "Your edit of " + String.join(", ", edits.keySet().stream().map(editedFile::get).toList())
+                        + " is kept: the job stores and runs exactly this text."
+                        + (stale ? " The generated file has changed since you edited it (an earlier page changed); "
+                                + UNDO_EDITS + " takes the new one." : ""));
+        editNote.getParent().layout(true);
+    }
+
+    /** A keystroke in an editable file: the edit is kept at once, checked after a short pause, and Finish waits for it. */
+    private void edited(String param, String file, String text) {
+        if (filling) {
+            return;
+        }
+        String from = editedFrom.containsKey(param) ? editedFrom.get(param) : generated.get(file);
+        if (text.equals(from)) {
+            edits.remove(param);
+            editedFile.remove(param);
+            editedFrom.remove(param);
+        } else {
+            edits.put(param, text);
+            editedFile.put(param, file);
+            editedFrom.putIfAbsent(param, from == null ? "" : from);
+        }
+        setPageComplete(false);
+        setMessage(CHECKING);
+        showEditState(file);
+        display.timerExec(400, recheck);
+    }
+
+    /** Renders the files again with the edits (in the background) and shows what is wrong with them, naming it. */
+    private void recheck() {
+        if (getControl() == null || getControl().isDisposed()) {
+            return;
+        }
+        JobRequest request;
+        try {
+            request = wizard.request();
+        } catch (RuntimeException e) {
+            setErrorMessage(e.getMessage());
+            return;
+        }
+        int mine = ++generation;
+        Job check = Job.create("Checking the edited file", monitor -> {
+            RuntimeException failure = null;
+            try {
+                backend.jobService().preview(request);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            RuntimeException f = failure;
+            asyncShow(mine, () -> {
+                setMessage(null);
+                if (f == null) {
+                    setErrorMessage(null);
+                    setPageComplete(true);
+                } else {
+                    setErrorMessage(Problems.of("Your edit cannot be used", f).getMessage());
+                    setPageComplete(false);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        check.setSystem(true);
+        check.schedule();
+    }
+
+    /** The person's edits, by the job type's parameter (what the job stores instead of the generated file). */
+    Map<String, String> edits() {
+        return Map.copyOf(edits);
     }
 
     public boolean submitNow() {
@@ -146,6 +294,17 @@ public final class ReviewPage extends WizardPage {
     /** The names of the files shown (for tests). */
     public String[] fileNames() {
         return java.util.Arrays.stream(files.getItems()).map(CTabItem::getText).toArray(String[]::new);
+    }
+
+    /** Types into a shown file as a person would (for tests); only an editable file takes it. */
+    public void editFile(String name, String text) {
+        for (CTabItem item : files.getItems()) {
+            if (item.getText().equals(name) && (((StyledText) item.getControl()).getStyle() & SWT.READ_ONLY) == 0) {
+                ((StyledText) item.getControl()).setText(text);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(name + " is not an editable file on the review page");
     }
 
     /** The text of one shown file (for tests). */
