@@ -42,6 +42,27 @@ public interface ClusterConnection extends AutoCloseable {
     /** Reads a remote text file (UTF-8), at most {@code maxBytes} from its end. */
     String readFile(String remotePath, long maxBytes, IProgressMonitor monitor) throws ClusterException;
 
+    /**
+     * Reads at most {@code length} bytes of a remote file from {@code offset} on, with the file's size now: a viewer
+     * reads only the part it shows. The default runs {@code stat} and {@code dd} (arguments checked and quoted) and
+     * returns the bytes base64-encoded, so they arrive unchanged; an implementation may read over SFTP at the offset.
+     */
+    default RemoteChunk readRange(String remotePath, long offset, int length, IProgressMonitor monitor) throws ClusterException {
+        RemotePaths.checkAbsolute("remotePath", remotePath);
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative");
+        }
+        String q = ShellQuoting.quote(remotePath);
+        ExecResult r = exec("stat -c %s -- " + q + " && dd if=" + q + " bs=65536 iflag=skip_bytes,count_bytes skip=" + offset
+                + " count=" + length + " status=none | base64 -w 0", Duration.ofMinutes(2), monitor);
+        String[] lines = r.stdout().split("\n", 2);
+        if (!r.succeeded() || lines.length < 1 || !lines[0].strip().matches("\\d+")) {
+            throw ClusterException.permanent("Could not read " + remotePath + " on the cluster: " + r.stderr().strip());
+        }
+        byte[] bytes = java.util.Base64.getDecoder().decode(lines.length > 1 ? lines[1].strip() : "");
+        return new RemoteChunk(offset, bytes, Long.parseLong(lines[0].strip()));
+    }
+
     /** Downloads a remote file or folder (recursively) to a local path; partial files never keep the final name. */
     void download(String remotePath, Path local, IProgressMonitor monitor) throws ClusterException;
 

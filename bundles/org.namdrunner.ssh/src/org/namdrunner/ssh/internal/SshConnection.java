@@ -28,6 +28,7 @@ import org.namdrunner.core.cluster.CredentialPrompter;
 import org.namdrunner.core.cluster.ExecResult;
 import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.core.cluster.LoginShell;
+import org.namdrunner.core.cluster.RemoteChunk;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.RetryPolicy;
 import org.namdrunner.core.cluster.SessionOnlyConnection;
@@ -322,7 +323,7 @@ public final class SshConnection implements ClusterConnection {
     static final long VERIFY_FROM_BYTES = 64L * 1024 * 1024;
     private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
 
-    /** File bytes this connection's downloads received over the network (bytes kept from an earlier attempt not counted). */
+    /** File bytes this connection's downloads and ranged reads received (bytes kept from an earlier attempt not counted). */
     public long bytesReceived() {
         return bytesReceived.get();
     }
@@ -364,6 +365,27 @@ public final class SshConnection implements ClusterConnection {
                 return new String(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, maxBytes))), StandardCharsets.UTF_8);
             }
         }));
+    }
+
+    /** One SFTP read at the offset on the login host's session; the bytes count in {@link #bytesReceived}. */
+    @Override
+    public RemoteChunk readRange(String remotePath, long offset, int length, IProgressMonitor monitor) throws ClusterException {
+        RemotePaths.checkAbsolute("remotePath", remotePath);
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative");
+        }
+        IProgressMonitor m = orNull(monitor);
+        RemoteChunk chunk = repeatable(m, () -> sftp(login, "read " + remotePath, m, sftp -> {
+            long size = sftp.stat(remotePath).getSize();
+            if (offset >= size) {
+                return new RemoteChunk(offset, new byte[0], size);
+            }
+            try (InputStream in = sftp.get(remotePath, null, offset)) {
+                return new RemoteChunk(offset, in.readNBytes((int) Math.min(length, size - offset)), size);
+            }
+        }));
+        bytesReceived.addAndGet(chunk.bytes().length);
+        return chunk;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.forms.IManagedForm;
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.lifecycle.JobFolders;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.ui.Problems;
@@ -30,11 +31,15 @@ final class FilesPage extends JobFormPage {
 
     static final String ID = "files";
 
-    /** A row: where, kind, size (or -1 when unknown). */
-    record Row(String path, String kind, long size) {
+    /** How a file of the working folder is labelled (it is not below the project folder). */
+    static final String WORKING_PREFIX = "(working folder) ";
+
+    /** A row: where (as shown), kind, size (or -1 when unknown), and the file's absolute path on the cluster (null when unknown). */
+    record Row(String path, String kind, long size, String remote) {
     }
 
     private TableViewer table;
+    private FileActions actions;
     private Label state;
     private final BackgroundRead reader = new BackgroundRead();
     private boolean readOnce;
@@ -47,11 +52,13 @@ final class FilesPage extends JobFormPage {
     void build(IManagedForm form) {
         var tk = form.getToolkit();
         Composite body = form.getForm().getBody();
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(body);
+        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(body);
         state = tk.createLabel(body, "", SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(state);
         Button refresh = tk.createButton(body, "Refresh from cluster", SWT.PUSH);
         refresh.addListener(SWT.Selection, e -> read(ClusterReads.Trigger.PERSON));
+        actions = new FileActions(this);
+        actions.buttons(tk, body);
         table = new TableViewer(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
@@ -60,16 +67,18 @@ final class FilesPage extends JobFormPage {
         columns.add("File", 360, Row::path);
         columns.add("Size", 90, SWT.RIGHT, r -> r.size() < 0 ? "" : RemoteListing.size(r.size()), null);
         columns.add("Kind", 140, Row::kind);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(600, 300).applyTo(table.getControl());
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(600, 300).applyTo(table.getControl());
         tk.adapt(table.getTable());
+        actions.attach(table);
     }
 
     @Override
     void update(JobSnapshot s) {
         if (!readOnce) {
             List<Row> known = new ArrayList<>();
-            s.job().inputFiles().forEach(f -> known.add(new Row(f, kind(f), -1)));
-            s.job().outputFiles().forEach(f -> known.add(new Row(f, kind(f), -1)));
+            String dir = s.job().projectDir().orElse(null);
+            s.job().inputFiles().forEach(f -> known.add(new Row(f, kind(f), -1, remote(dir, f))));
+            s.job().outputFiles().forEach(f -> known.add(new Row(f, kind(f), -1, remote(dir, f))));
             table.setInput(known);
             readOnce = true;
             read(ClusterReads.Trigger.BACKGROUND);
@@ -89,7 +98,32 @@ final class FilesPage extends JobFormPage {
         return path.equals(JobFolders.JOB_INFO) ? "Job record" : "Other";
     }
 
-    private void read(ClusterReads.Trigger trigger) {
+    /** The absolute path of a listed file, or null when the folder is unknown or the name is not a safe path. */
+    static String remote(String dir, String relative) {
+        if (dir == null) {
+            return null;
+        }
+        try {
+            return RemotePaths.join(dir, relative);
+        } catch (RuntimeException e) {
+            return null; // a name read back from the cluster that our path rules refuse is listed, not opened
+        }
+    }
+
+    /** The rows selected in the table. */
+    List<Row> selectedRows() {
+        return table.getStructuredSelection().stream().map(Row.class::cast).toList();
+    }
+
+    void select(List<Row> rows) {
+        table.setSelection(new org.eclipse.jface.viewers.StructuredSelection(rows), true);
+    }
+
+    FileActions actions() {
+        return actions;
+    }
+
+    void read(ClusterReads.Trigger trigger) {
         JobSnapshot s = snapshot();
         Backend b = jobEditor().backend();
         ClusterProfile profile = s == null ? null : s.profile().orElse(null);
@@ -104,12 +138,12 @@ final class FilesPage extends JobFormPage {
             String message;
             try {
                 for (RemoteListing.RemoteFile f : b.reads().listFolder(profile, job.projectDir().get(), trigger, monitor)) {
-                    rows.add(new Row(f.path(), kind(f.path()), f.size()));
+                    rows.add(new Row(f.path(), kind(f.path()), f.size(), remote(job.projectDir().get(), f.path())));
                 }
                 if (job.status().isActive() && job.scratchDir().isPresent()) {
                     for (RemoteListing.RemoteFile f : b.reads().listFolder(profile, job.scratchDir().get(), trigger, monitor)) {
                         if (!f.path().contains("/")) {
-                            rows.add(new Row("(working folder) " + f.path(), "Being written", f.size()));
+                            rows.add(new Row(WORKING_PREFIX + f.path(), "Being written", f.size(), remote(job.scratchDir().get(), f.path())));
                         }
                     }
                 }

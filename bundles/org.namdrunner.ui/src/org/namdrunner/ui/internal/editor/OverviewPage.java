@@ -38,6 +38,7 @@ final class OverviewPage extends JobFormPage {
     private Section problem;
     private Label cause;
     private Composite advice;
+    private FailureQuotesPart quotes;
     private FormToolkit toolkit;
 
     OverviewPage(JobEditor editor) {
@@ -56,13 +57,15 @@ final class OverviewPage extends JobFormPage {
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(6, 8).applyTo(pc);
         cause = toolkit.createLabel(pc, "", SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(cause);
+        quotes = new FailureQuotesPart(this, toolkit, pc);
         advice = toolkit.createComposite(pc);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(10, 6).applyTo(advice);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(advice);
         problem.setClient(pc);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(problem);
 
-        status = new Facts(toolkit, body, "Status", "Status", "SLURM job", "SLURM state", "Reason", "Cluster", "Type", "Job id");
+        status = new Facts(toolkit, body, "Status", "Status", "SLURM job", "SLURM state", "Reason", "Exit code", "Signal",
+                "Cluster", "Type", "Job id");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status.section());
         times = new Facts(toolkit, body, "Times", "Created", "Submitted", "Started", "Finished", "Run time", "Walltime", "Time left");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(times.section());
@@ -88,6 +91,9 @@ final class OverviewPage extends JobFormPage {
         status.set("SLURM job", j.slurmId().orElse("not submitted yet"));
         status.set("SLURM state", j.slurmState().orElse(""));
         status.set("Reason", j.slurmReason().filter(r -> !"None".equals(r)).orElse(""));
+        var exit = j.error().flatMap(e -> ExitCode.parse(e.exitCode()));
+        status.set("Exit code", exit.map(ExitCode::codeText).orElse(""));
+        status.set("Signal", exit.map(ExitCode::signalText).orElse(""));
         status.set("Cluster", s.clusterName());
         status.set("Type", s.typeName());
         status.set("Job id", j.id());
@@ -129,10 +135,8 @@ final class OverviewPage extends JobFormPage {
             return;
         }
         String text = e == null ? j.status().label() : e.message();
-        if (e != null && !e.exitCode().isEmpty()) {
-            text += "\n(SLURM exit code " + e.exitCode() + ")";
-        }
         cause.setText(text);
+        quotes.update(s);
         for (Control c : advice.getChildren()) {
             c.dispose();
         }
@@ -165,5 +169,28 @@ final class OverviewPage extends JobFormPage {
     /** The text of the problem section, empty when it is hidden (for tests). */
     String problemText() {
         return problem.isVisible() ? cause.getText() : "";
+    }
+
+    @Override
+    public void dispose() {
+        if (quotes != null) {
+            quotes.dispose();
+        }
+        super.dispose();
+    }
+
+    /** The quoted SLURM output lines shown (for tests). */
+    String quotedText() {
+        return quotes.text();
+    }
+
+    String fact(String name) {
+        String v = status.get(name);
+        return v != null ? v : times.get(name);
+    }
+
+    void relayout() {
+        problem.getParent().layout(true, true);
+        getManagedForm().reflow(true);
     }
 }

@@ -16,7 +16,7 @@ import org.namdrunner.ui.internal.status.Notifications;
 /** Downloads the outputs of the selected finished jobs into a folder the person picks, one sub-folder per job. */
 public final class DownloadHandler extends BackendHandler {
 
-    static final String LAST_FOLDER = "download.lastFolder";
+    public static final String LAST_FOLDER = "download.lastFolder";
 
     @Override
     public Object execute(ExecutionEvent event) {
