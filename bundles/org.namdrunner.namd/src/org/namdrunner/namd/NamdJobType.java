@@ -17,7 +17,8 @@ import org.namdrunner.core.validation.InputRules;
  * NAMD 3: a structure (psf), coordinates (pdb) and CHARMM parameter files (any number: {@link NamdInputSet}; plus a restraints file for templates
  * that use {@code {{restraints}}}), run through a config template chosen by the parameter {@value #TEMPLATE}
  * (built-in or stored, see {@link NamdTemplates}); the batch body starts {@code namd3} with {@code mpirun} without
- * CPU-affinity flags (they fail with OpenMPI builds). A job that ran out of walltime can be continued from its
+ * CPU-affinity flags (they fail with OpenMPI builds), or, for a job with GPUs, as one multicore-CUDA process with
+ * GPU-resident integration where the config allows it ({@link NamdGpuRun}). A job that ran out of walltime can be continued from its
  * restart files ({@link ContinuableJobType}).
  */
 public class NamdJobType implements ContinuableJobType {
@@ -142,11 +143,17 @@ public class NamdJobType implements ContinuableJobType {
                     number(parameters, CONTINUE_FIRST_STEP, 0), number(parameters, CONTINUE_STEPS, 1),
                     parameters.getOrDefault(CONTINUED_JOB, "?"));
         }
+        if (job != null && job.resources().gpus() > 0) {
+            config = NamdGpuRun.config(config);
+        }
         return Map.of(CONFIG_FILE, config);
     }
 
     @Override
     public String renderBatchBody(Job job, Map<String, String> parameters, ClusterProfile profile) {
+        if (job.resources().gpus() > 0) {
+            return NamdGpuRun.batchBody(job.resources(), profile, CONFIG_FILE, LOG_FILE);
+        }
         return "export SLURM_EXPORT_ENV=ALL\n"
                 + "mpirun -np \"$SLURM_NTASKS\" namd3 " + CONFIG_FILE + " > " + LOG_FILE + " 2>&1\n";
     }

@@ -34,11 +34,13 @@ import org.namdrunner.core.validation.InputRules;
  * @param pollInterval     minimum time between automatic status polls
  * @param limits           each QoS's longest walltime and the QoS each partition accepts ({@link ClusterLimits#NONE}
  *                         when unknown, as for profiles stored before limits existed)
+ * @param gpu              the partitions with GPUs, how to request them and a GPU job's module lines ({@link GpuSetup#NONE}
+ *                         for a cluster without GPUs, as for profiles stored before GPUs were known)
  */
 public record ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
         String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
         List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
-        long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits) {
+        long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits, GpuSetup gpu) {
 
     /** The ways a cluster accepts a login. */
     public enum AuthMethod {
@@ -59,6 +61,15 @@ public record ClusterProfile(String id, String name, String host, int port, Stri
             long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval) {
         this(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines, partitions, qos,
                 accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, ClusterLimits.NONE);
+    }
+
+    /** A profile without GPUs (the form every profile had before {@link GpuSetup}). */
+    public ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
+            String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
+            List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
+            long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits) {
+        this(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines, partitions, qos,
+                accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, limits, GpuSetup.NONE);
     }
 
     public ClusterProfile {
@@ -109,13 +120,26 @@ public record ClusterProfile(String id, String name, String host, int port, Stri
             throw new InvalidInputException("pollInterval", "The poll interval must be at least 5 seconds.");
         }
         limits = limits == null ? ClusterLimits.NONE : limits;
+        gpu = gpu == null ? GpuSetup.NONE : gpu;
     }
 
     /** The same profile with other limits. */
     public ClusterProfile withLimits(ClusterLimits newLimits) {
         return new ClusterProfile(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines,
                 partitions, qos, accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval,
-                newLimits);
+                newLimits, gpu);
+    }
+
+    /** The same profile with another GPU setup. */
+    public ClusterProfile withGpu(GpuSetup newGpu) {
+        return new ClusterProfile(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines,
+                partitions, qos, accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval,
+                limits, newGpu);
+    }
+
+    /** The module lines of a job with {@code gpus} GPUs: the GPU ones when it has GPUs and the profile names them. */
+    public List<String> moduleLinesFor(int gpus) {
+        return gpus > 0 && !gpu.moduleLines().isEmpty() ? gpu.moduleLines() : moduleLines;
     }
 
     /** The host for SFTP transfers: the transfer host when one is set, else the login host. */
