@@ -24,6 +24,7 @@ public final class Backend {
     private final Profiles profiles;
     private final SyncCoordinator sync;
     private final LogProgress progress = new LogProgress();
+    private final PerformanceHistory performance;
     private volatile JobService jobService;
 
     public Backend(JobStore store, Scheduler scheduler, ClusterConnectionProvider connections, JobTypeRegistry jobTypes,
@@ -34,6 +35,7 @@ public final class Backend {
         this.jobTypes = Objects.requireNonNull(jobTypes);
         this.profiles = Objects.requireNonNull(profiles);
         this.jobService = newJobService();
+        this.performance = new PerformanceHistory(store);
         this.sync = new SyncCoordinator(this);
     }
 
@@ -75,5 +77,10 @@ public final class Backend {
     /** NAMD progress of running jobs, read from their logs after each sync. */
     public LogProgress progress() {
         return progress;
+    }
+
+    /** The measured speed of jobs (from their logs), for walltime advice from evidence. */
+    public PerformanceHistory performance() {
+        return performance;
     }
 }

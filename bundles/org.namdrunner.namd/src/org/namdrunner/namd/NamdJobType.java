@@ -34,6 +34,8 @@ public class NamdJobType implements ContinuableJobType {
     public static final String CONTINUE_FIRST_STEP = "continueFirstStep";
     public static final String CONTINUE_STEPS = "continueSteps";
     public static final String CONTINUED_JOB = "continuedJob";
+    /** Parameter: the system's atom count (from the PSF), the evidence for sizing a similar job later; optional. */
+    public static final String ATOMS = "atoms";
 
     private static final List<InputFileSpec> INPUTS = List.of(
             new InputFileSpec("structure", "structure (PSF)", List.of("psf"), true),
@@ -97,6 +99,9 @@ public class NamdJobType implements ContinuableJobType {
     public void validate(Map<String, String> parameters) throws InvalidInputException {
         template(parameters).values(parameters);
         NamdInputSet.validate(parameters);
+        if (parameters.containsKey(ATOMS)) {
+            number(parameters, ATOMS, 1);
+        }
         if (parameters.containsKey(CONTINUE_FROM)) {
             InputRules.checkName(CONTINUE_FROM, "restart file name", parameters.get(CONTINUE_FROM));
             number(parameters, CONTINUE_FIRST_STEP, 0);
@@ -114,7 +119,7 @@ public class NamdJobType implements ContinuableJobType {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new InvalidInputException(key, "The continuation value " + key + " must be a whole number of at least " + min
+        throw new InvalidInputException(key, "The value " + key + " must be a whole number of at least " + min
                 + ", not '" + InputRules.printable(String.valueOf(raw)) + "'.");
     }
 
@@ -156,6 +161,31 @@ public class NamdJobType implements ContinuableJobType {
         }
         return "export SLURM_EXPORT_ENV=ALL\n"
                 + "mpirun -np \"$SLURM_NTASKS\" namd3 " + CONFIG_FILE + " > " + LOG_FILE + " 2>&1\n";
+    }
+
+    /** Every step of the job's config (minimization, dynamics; a continuation's steps left) at the measured speed. */
+    @Override
+    public java.util.Optional<java.time.Duration> runTimeAt(Map<String, String> parameters, double nsPerDay) {
+        try {
+            return NamdSizing.runTime(renderFiles(null, parameters, null).get(CONFIG_FILE), nsPerDay);
+        } catch (InvalidInputException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public String continuationSummary(Map<String, String> parameters) {
+        String first = parameters.get(CONTINUE_FIRST_STEP);
+        String steps = parameters.get(CONTINUE_STEPS);
+        if (first == null || steps == null) {
+            return "";
+        }
+        try {
+            long last = Long.parseLong(first.strip()) + Long.parseLong(steps.strip());
+            return "restarts at step " + first.strip() + " (its last restart files) with " + steps.strip() + " steps left, up to step " + last;
+        } catch (NumberFormatException e) {
+            return "";
+        }
     }
 
     @Override
