@@ -25,6 +25,7 @@ public final class Backend {
     private final SyncCoordinator sync;
     private final LogProgress progress = new LogProgress();
     private final ClusterReads reads;
+    private final PerformanceHistory performance;
     private volatile JobService jobService;
 
     public Backend(JobStore store, Scheduler scheduler, ClusterConnectionProvider connections, JobTypeRegistry jobTypes,
@@ -36,6 +37,7 @@ public final class Backend {
         this.profiles = Objects.requireNonNull(profiles);
         this.reads = new ClusterReads(connections);
         this.jobService = newJobService();
+        this.performance = new PerformanceHistory(store);
         this.sync = new SyncCoordinator(this);
     }
 
@@ -82,5 +84,10 @@ public final class Backend {
     /** NAMD progress of running jobs, read from their logs after each sync. */
     public LogProgress progress() {
         return progress;
+    }
+
+    /** The measured speed of jobs (from their logs), for walltime advice from evidence. */
+    public PerformanceHistory performance() {
+        return performance;
     }
 }

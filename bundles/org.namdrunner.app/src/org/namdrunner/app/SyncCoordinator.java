@@ -276,7 +276,9 @@ public final class SyncCoordinator {
                     continue;
                 }
                 try {
-                    backend.progress().put(job.id(), type.parseLog(c.readFile(path, LOG_TAIL_BYTES, monitor)));
+                    JobType.LogSummary summary = type.parseLog(c.readFile(path, LOG_TAIL_BYTES, monitor));
+                    backend.progress().put(job.id(), summary);
+                    backend.performance().record(job, summary);
                     changed = true;
                 } catch (ClusterException e) {
                     // no log yet (the job just started) or the file is unreadable: progress stays unknown

@@ -17,7 +17,8 @@ import org.namdrunner.core.validation.InputRules;
  * NAMD 3: a structure (psf), coordinates (pdb) and CHARMM parameter files (any number: {@link NamdInputSet}; plus a restraints file for templates
  * that use {@code {{restraints}}}), run through a config template chosen by the parameter {@value #TEMPLATE}
  * (built-in or stored, see {@link NamdTemplates}); the batch body starts {@code namd3} with {@code mpirun} without
- * CPU-affinity flags (they fail with OpenMPI builds). A job that ran out of walltime can be continued from its
+ * CPU-affinity flags (they fail with OpenMPI builds), or, for a job with GPUs, as one multicore-CUDA process with
+ * GPU-resident integration where the config allows it ({@link NamdGpuRun}). A job that ran out of walltime can be continued from its
  * restart files ({@link ContinuableJobType}).
  */
 public class NamdJobType implements ContinuableJobType {
@@ -40,6 +41,8 @@ public class NamdJobType implements ContinuableJobType {
     public static final String CONFIG = "config";
     /** Parameter: the name of the person's own config file the job's config came from (shown, not used). */
     public static final String OWN_CONFIG = "ownConfig";
+    /** Parameter: the system's atom count (from the PSF), the evidence for sizing a similar job later; optional. */
+    public static final String ATOMS = "atoms";
 
     private static final List<InputFileSpec> INPUTS = List.of(
             new InputFileSpec("structure", "structure (PSF)", List.of("psf"), true),
@@ -108,6 +111,9 @@ public class NamdJobType implements ContinuableJobType {
             throw new InvalidInputException(CONFIG, config.isBlank() ? "The config is empty."
                     : "The config has " + config.length() + " characters; at most " + OwnNamdConfig.MAX_CONFIG_CHARS + " are taken.");
         }
+        if (parameters.containsKey(ATOMS)) {
+            number(parameters, ATOMS, 1);
+        }
         if (parameters.containsKey(CONTINUE_FROM)) {
             InputRules.checkName(CONTINUE_FROM, "restart file name", parameters.get(CONTINUE_FROM));
             number(parameters, CONTINUE_FIRST_STEP, 0);
@@ -125,7 +131,7 @@ public class NamdJobType implements ContinuableJobType {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new InvalidInputException(key, "The continuation value " + key + " must be a whole number of at least " + min
+        throw new InvalidInputException(key, "The value " + key + " must be a whole number of at least " + min
                 + ", not '" + InputRules.printable(String.valueOf(raw)) + "'.");
     }
 
@@ -137,6 +143,9 @@ public class NamdJobType implements ContinuableJobType {
             config = NamdContinuationConfig.apply(config, JobFolders.INPUTS + "/" + parameters.get(CONTINUE_FROM),
                     number(parameters, CONTINUE_FIRST_STEP, 0), number(parameters, CONTINUE_STEPS, 1),
                     parameters.getOrDefault(CONTINUED_JOB, "?"));
+        }
+        if (job != null && job.resources().gpus() > 0) {
+            config = NamdGpuRun.config(config);
         }
         return Map.of(CONFIG_FILE, config);
     }
@@ -187,8 +196,36 @@ public class NamdJobType implements ContinuableJobType {
 
     @Override
     public String renderBatchBody(Job job, Map<String, String> parameters, ClusterProfile profile) {
+        if (job.resources().gpus() > 0) {
+            return NamdGpuRun.batchBody(job.resources(), profile, CONFIG_FILE, LOG_FILE);
+        }
         return "export SLURM_EXPORT_ENV=ALL\n"
                 + "mpirun -np \"$SLURM_NTASKS\" namd3 " + CONFIG_FILE + " > " + LOG_FILE + " 2>&1\n";
+    }
+
+    /** Every step of the job's config (minimization, dynamics; a continuation's steps left) at the measured speed. */
+    @Override
+    public java.util.Optional<java.time.Duration> runTimeAt(Map<String, String> parameters, double nsPerDay) {
+        try {
+            return NamdSizing.runTime(renderFiles(null, parameters, null).get(CONFIG_FILE), nsPerDay);
+        } catch (InvalidInputException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public String continuationSummary(Map<String, String> parameters) {
+        String first = parameters.get(CONTINUE_FIRST_STEP);
+        String steps = parameters.get(CONTINUE_STEPS);
+        if (first == null || steps == null) {
+            return "";
+        }
+        try {
+            long last = Long.parseLong(first.strip()) + Long.parseLong(steps.strip());
+            return "restarts at step " + first.strip() + " (its last restart files) with " + steps.strip() + " steps left, up to step " + last;
+        } catch (NumberFormatException e) {
+            return "";
+        }
     }
 
     @Override

@@ -37,11 +37,14 @@ import org.namdrunner.core.validation.InputRules;
  * @param preemptionRequeue on a site that requeues preempted jobs ({@code PreemptMode=REQUEUE}): how long after SLURM's
  *                         preemption time a PREEMPTED job is still watched for its requeue before PREEMPTED counts as
  *                         final; {@link Duration#ZERO} (the default) where preemption ends a job
+ * @param gpu              the partitions with GPUs, how to request them and a GPU job's module lines ({@link GpuSetup#NONE}
+ *                         for a cluster without GPUs, as for profiles stored before GPUs were known)
  */
 public record ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
         String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
         List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
-        long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits, Duration preemptionRequeue) {
+        long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits, Duration preemptionRequeue,
+        GpuSetup gpu) {
 
     /** The ways a cluster accepts a login. */
     public enum AuthMethod {
@@ -64,13 +67,33 @@ public record ClusterProfile(String id, String name, String host, int port, Stri
                 accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, ClusterLimits.NONE);
     }
 
-    /** A profile of a site where preemption ends a job (the form every profile had before the requeue window). */
+    /** A profile of a site where preemption ends a job, without GPUs (the form every profile had before both). */
     public ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
             String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
             List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
             long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits) {
         this(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines, partitions, qos,
-                accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, limits, Duration.ZERO);
+                accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, limits, Duration.ZERO,
+                GpuSetup.NONE);
+    }
+
+    /** A profile with a requeue window for preempted jobs and without GPUs. */
+    public ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
+            String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
+            List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
+            long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits, Duration preemptionRequeue) {
+        this(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines, partitions, qos,
+                accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, limits, preemptionRequeue,
+                GpuSetup.NONE);
+    }
+
+    /** A profile with GPUs, where preemption ends a job. */
+    public ClusterProfile(String id, String name, String host, int port, String user, AuthMethod authMethod,
+            String keyFile, String transferHost, String commandPrefix, List<String> moduleLines, List<String> partitions,
+            List<String> qos, List<String> accounts, String projectsRoot, String scratchRoot, int coresPerNode,
+            long memoryPerNodeMb, Duration maxWalltime, Duration pollInterval, ClusterLimits limits, GpuSetup gpu) {
+        this(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines, partitions, qos,
+                accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval, limits, Duration.ZERO, gpu);
     }
 
     public ClusterProfile {
@@ -125,20 +148,33 @@ public record ClusterProfile(String id, String name, String host, int port, Stri
         if (preemptionRequeue.isNegative()) {
             throw new InvalidInputException("preemptionRequeue", "The time a preempted job is watched for its requeue cannot be negative.");
         }
+        gpu = gpu == null ? GpuSetup.NONE : gpu;
     }
 
     /** The same profile with other limits. */
     public ClusterProfile withLimits(ClusterLimits newLimits) {
         return new ClusterProfile(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines,
                 partitions, qos, accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval,
-                newLimits, preemptionRequeue);
+                newLimits, preemptionRequeue, gpu);
     }
 
     /** The same profile with another requeue window for preempted jobs. */
     public ClusterProfile withPreemptionRequeue(Duration window) {
         return new ClusterProfile(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines,
                 partitions, qos, accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval,
-                limits, window);
+                limits, window, gpu);
+    }
+
+    /** The same profile with another GPU setup. */
+    public ClusterProfile withGpu(GpuSetup newGpu) {
+        return new ClusterProfile(id, name, host, port, user, authMethod, keyFile, transferHost, commandPrefix, moduleLines,
+                partitions, qos, accounts, projectsRoot, scratchRoot, coresPerNode, memoryPerNodeMb, maxWalltime, pollInterval,
+                limits, preemptionRequeue, newGpu);
+    }
+
+    /** The module lines of a job with {@code gpus} GPUs: the GPU ones when it has GPUs and the profile names them. */
+    public List<String> moduleLinesFor(int gpus) {
+        return gpus > 0 && !gpu.moduleLines().isEmpty() ? gpu.moduleLines() : moduleLines;
     }
 
     /** The host for SFTP transfers: the transfer host when one is set, else the login host. */

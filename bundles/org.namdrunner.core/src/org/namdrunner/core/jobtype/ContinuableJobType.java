@@ -40,4 +40,12 @@ public interface ContinuableJobType extends JobType {
      * @throws InvalidInputException saying why the job cannot be continued (e.g. restart files missing)
      */
     Continuation planContinuation(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles);
+
+    /**
+     * One line about a continuation made with these parameters (those of the new job), e.g. "restarts at step 330 of
+     * 1020 with 690 steps left"; empty when the type does not say (the default).
+     */
+    default String continuationSummary(Map<String, String> parameters) {
+        return "";
+    }
 }

@@ -80,4 +80,23 @@ public interface JobType {
     default String editedFileParameter(String file) {
         return null;
     }
+
+    /**
+     * How long a job with these parameters runs at a measured speed (ns of simulated time per day, as NAMD's
+     * {@code Benchmark time} line reports it), without any margin; empty when the type cannot tell (the default).
+     * Pure: no I/O beyond what {@link #renderFiles} needs.
+     */
+    default java.util.Optional<java.time.Duration> runTimeAt(Map<String, String> parameters, double nsPerDay) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The walltime to ask for a measured {@code runTime}: a fifth more and ten minutes for start-up and the last
+     * outputs, rounded up to a quarter hour, at most {@code max} (null: no limit).
+     */
+    static java.time.Duration walltimeWithMargin(java.time.Duration runTime, java.time.Duration max) {
+        long seconds = Math.round(runTime.toSeconds() * 1.2) + 600;
+        java.time.Duration d = java.time.Duration.ofMinutes(15 * ((seconds + 899) / 900));
+        return max != null && d.compareTo(max) > 0 ? max : d;
+    }
 }

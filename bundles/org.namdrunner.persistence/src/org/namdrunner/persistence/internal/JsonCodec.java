@@ -22,6 +22,7 @@ import com.google.gson.stream.JsonWriter;
 import org.namdrunner.core.cluster.BillingRule;
 import org.namdrunner.core.cluster.ClusterLimits;
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.GpuSetup;
 import org.namdrunner.core.model.ErrorInfo;
 import org.namdrunner.core.model.JobUsage;
 import org.namdrunner.core.model.MemorySize;
@@ -283,6 +284,13 @@ public final class JsonCodec {
             b.add("partitionWeights", GSON.toJsonTree(billing.partitionWeights()));
             o.add("billing", b);
         }
+        if (!p.gpu().isEmpty()) {
+            JsonObject gpus = new JsonObject();
+            p.gpu().gpusPerNode().forEach(gpus::addProperty);
+            o.add("gpusPerNode", gpus);
+            o.addProperty("gpuRequest", p.gpu().request().word());
+            o.add("gpuModuleLines", GSON.toJsonTree(p.gpu().moduleLines()));
+        }
         return o.toString();
     }
 
@@ -294,7 +302,19 @@ public final class JsonCodec {
                 GSON.fromJson(o.get("qos"), STRINGS), GSON.fromJson(o.get("accounts"), STRINGS), str(o, "projectsRoot"),
                 str(o, "scratchRoot"), o.get("coresPerNode").getAsInt(), o.get("memoryPerNodeMb").getAsLong(),
                 Duration.ofSeconds(o.get("maxWalltimeSeconds").getAsLong()), Duration.ofSeconds(o.get("pollIntervalSeconds").getAsLong()),
-                limits(o), Duration.ofSeconds(o.has("preemptionRequeueSeconds") ? o.get("preemptionRequeueSeconds").getAsLong() : 0));
+                limits(o), Duration.ofSeconds(o.has("preemptionRequeueSeconds") ? o.get("preemptionRequeueSeconds").getAsLong() : 0),
+                gpu(o));
+    }
+
+    /** Profiles stored before GPUs were known have none of the keys and load with {@link GpuSetup#NONE}. */
+    private static GpuSetup gpu(JsonObject o) {
+        Map<String, Integer> gpus = new LinkedHashMap<>();
+        if (o.has("gpusPerNode") && o.get("gpusPerNode").isJsonObject()) {
+            o.getAsJsonObject("gpusPerNode").entrySet().forEach(e -> gpus.put(e.getKey(), e.getValue().getAsInt()));
+        }
+        List<String> lines = o.has("gpuModuleLines") && o.get("gpuModuleLines").isJsonArray()
+                ? GSON.fromJson(o.get("gpuModuleLines"), STRINGS) : List.of();
+        return new GpuSetup(gpus, GpuSetup.Request.of(str(o, "gpuRequest")), lines);
     }
 
     /** Profiles stored before limits existed have neither key and load with {@link ClusterLimits#NONE}. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.GpuRequests;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ResourceLimits;
 import org.namdrunner.core.cluster.ShellQuoting;
@@ -46,11 +47,12 @@ public final class BatchScriptRenderer {
         directive(script, "time", r.walltimeForSlurm());
         directive(script, "mem", r.memory().toSlurm());
         if (r.gpus() > 0) {
-            directive(script, "gres", "gpu:" + r.gpus());
+            String option = profile.gpu().option(r.gpus());
+            directive(script, option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
         }
         optionalDirective(script, "constraint", r.constraint());
         script.append('\n');
-        for (String line : profile.moduleLines()) {
+        for (String line : profile.moduleLinesFor(r.gpus())) {
             script.append(line).append('\n');
         }
         script.append("cd ").append(ShellQuoting.quote(scratchDir)).append(" || exit 1\n\n");
@@ -111,6 +113,7 @@ public final class BatchScriptRenderer {
                     + ". Ask for at most that much per node.");
         }
         ResourceLimits.check(profile, r);
+        GpuRequests.check(profile, r);
         if (r.walltime().compareTo(profile.maxWalltime()) > 0) {
             Resources longest = r.withWalltime(profile.maxWalltime());
             throw new InvalidInputException("walltime", "The walltime " + r.walltimeForSlurm() + " is longer than "

@@ -48,6 +48,15 @@ public abstract class JobTypeWizardPage extends WizardPage {
     }
 
     /**
+     * Fills the page's input files from an earlier job ("New job from this job"), by input key, before its controls
+     * exist; a file that is no longer there should be shown as a problem on the page.
+     *
+     * @since 0.2
+     */
+    public void prefillInputs(Map<String, Path> inputs) {
+    }
+
+    /**
      * Controls and presets this page adds to the Resources page, or null (the default) for none. Return the same
      * object each time.
      */

@@ -85,6 +85,38 @@ class BatchScriptRendererTest {
         assertTrue(script.contains("#SBATCH --mem=512M\n"));
     }
 
+    @Test
+    void aGpuJobOnAlpineAsksForGresAndLoadsTheGpuBuild() {
+        ClusterProfile alpine = TestProfiles.alpineWithGpus();
+        Resources r = new Resources(16, MemorySize.gigabytes(32), Duration.ofHours(4), "aa100", "gpu-normal", "ucb-general", 2, "");
+        String script = render(r, alpine);
+        assertTrue(script.contains("#SBATCH --partition=aa100\n"), script);
+        assertTrue(script.contains("#SBATCH --nodes=1\n#SBATCH --ntasks=16\n"), script);
+        assertTrue(script.contains("#SBATCH --gres=gpu:2\n"), script);
+        assertFalse(script.contains("--gpus="), script);
+        assertTrue(script.contains("module purge\nmodule load gcc/14.2.0 namd/3.0.1_gpu\n"), script);
+        assertFalse(script.contains("namd/3.0.1_cpu"), script);
+        assertFalse(script.contains("openmpi"), "the multicore-CUDA build needs no MPI module");
+
+        ClusterProfile perJob = alpine.withGpu(new org.namdrunner.core.cluster.GpuSetup(alpine.gpu().gpusPerNode(),
+                org.namdrunner.core.cluster.GpuSetup.Request.GPUS, alpine.gpu().moduleLines()));
+        String gpus = render(r, perJob);
+        assertTrue(gpus.contains("#SBATCH --gpus=2\n") && !gpus.contains("--gres"), gpus);
+    }
+
+    @Test
+    void gpusThePartitionCannotGiveAreRefusedBeforeSubmitting() {
+        ClusterProfile alpine = TestProfiles.alpineWithGpus();
+        Resources cpu = new Resources(8, MemorySize.gigabytes(16), Duration.ofHours(4), "acpu", "cpu-normal", "", 1, "");
+        InvalidInputException none = assertThrows(InvalidInputException.class, () -> render(cpu, alpine));
+        assertEquals("gpus", none.field());
+        assertTrue(none.getMessage().contains("'acpu'") && none.getMessage().contains("no GPUs"), none.getMessage());
+        Resources four = new Resources(8, MemorySize.gigabytes(16), Duration.ofHours(4), "aa100", "gpu-normal", "", 4, "");
+        assertTrue(assertThrows(InvalidInputException.class, () -> render(four, alpine)).getMessage().contains("at most 3"));
+        Resources cpuQos = new Resources(8, MemorySize.gigabytes(16), Duration.ofHours(4), "aa100", "cpu-normal", "", 1, "");
+        assertEquals("qos", assertThrows(InvalidInputException.class, () -> render(cpuQos, alpine)).field(), "a CPU QoS on a GPU partition");
+    }
+
     @ParameterizedTest
     @CsvSource({ "512MB, 512M", "16GB, 16G", "1 TB, 1T", "32G, 32G" })
     void memoryAlwaysCarriesAUnit(String typed, String expected) {

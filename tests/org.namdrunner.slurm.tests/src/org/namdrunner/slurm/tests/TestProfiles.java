@@ -41,6 +41,14 @@ final class TestProfiles {
                 List.of(), List.of(), "/home/u/projects", "/home/u/scratch", 8, 16_000, Duration.ofDays(2), Duration.ofSeconds(30));
     }
 
+    /** Alpine with its GPU partition aa100 (3 GPUs per node, --gres), the GPU build's module lines and aa100's QoS. */
+    static ClusterProfile alpineWithGpus() {
+        return alpine().withLimits(new org.namdrunner.core.cluster.ClusterLimits(java.util.Map.of(),
+                java.util.Map.of("acpu", List.of("cpu-normal", "cpu-long"), "aa100", List.of("gpu-normal"))))
+                .withGpu(new org.namdrunner.core.cluster.GpuSetup(java.util.Map.of("aa100", 3),
+                        org.namdrunner.core.cluster.GpuSetup.Request.GRES, List.of("module purge", "module load gcc/14.2.0 namd/3.0.1_gpu")));
+    }
+
     private static ClusterProfile alpine(String prefix, int coresPerNode, long memoryPerNodeMb, List<String> partitions) {
         return new ClusterProfile("alpine", "Alpine", "login.rc.colorado.edu", 22, "ralph", AuthMethod.KEYBOARD_INTERACTIVE,
                 "", "dtn.rc.colorado.edu", prefix,

@@ -17,6 +17,7 @@ import org.namdrunner.core.cluster.BillingRule;
 import org.namdrunner.core.cluster.ClusterLimits;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.ClusterProfileRegistry;
+import org.namdrunner.core.cluster.GpuSetup;
 import org.namdrunner.core.validation.InputRules;
 
 /**
@@ -64,7 +65,19 @@ public final class ExtensionClusterProfiles implements ClusterProfileRegistry {
                 text(e, "projectsRoot").replace("{user}", user), text(e, "scratchRoot").replace("{user}", user),
                 integer(e, "coresPerNode", 1), integer(e, "memoryPerNodeMb", 1),
                 Duration.ofHours(integer(e, "maxWalltimeHours", 24)), Duration.ofSeconds(integer(e, "pollIntervalSeconds", 60)),
-                limits(e), Duration.ofMinutes(integer(e, "preemptionRequeueMinutes", 0)));
+                limits(e), Duration.ofMinutes(integer(e, "preemptionRequeueMinutes", 0)), gpu(e, user));
+    }
+
+    /** {@code <partition name="aa100" gpus="3"/>}, the profile's {@code gpuRequest} and its {@code gpuModuleLine}s. */
+    private static GpuSetup gpu(IConfigurationElement e, String user) {
+        Map<String, Integer> gpus = new LinkedHashMap<>();
+        for (IConfigurationElement p : e.getChildren("partition")) {
+            int n = integer(p, "gpus", 0);
+            if (n > 0) {
+                gpus.put(text(p, "name"), n);
+            }
+        }
+        return new GpuSetup(gpus, GpuSetup.Request.of(text(e, "gpuRequest")), names(e, "gpuModuleLine", "line", user));
     }
 
     private static ClusterLimits limits(IConfigurationElement e) {

@@ -21,6 +21,7 @@ import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.validation.InputRules;
 import org.namdrunner.namd.CharmmGuiFolder;
 import org.namdrunner.namd.NamdInputSet;
+import org.namdrunner.namd.NamdJobType;
 import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
 import org.namdrunner.ui.jobtypes.ResourceHints;
 
@@ -46,6 +47,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     private Text ownConfigPath;
     /** The own config in use (null: the template of the next page makes the config). */
     private OwnConfigChoice own;
+    private Map<String, Path> prefilled = Map.of();
 
     public NamdInputFilesPage() {
         super("org.namdrunner.ui.namd.inputs");
@@ -106,7 +108,38 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
                 + "use letters, digits, '.', '_', '+' and '-'.");
         GridDataFactory.fillDefaults().span(3, 1).hint(500, SWT.DEFAULT).indent(0, 8).applyTo(note);
         setControl(c);
+        fillFrom(prefilled);
         validate();
+    }
+
+    /** The files of an earlier job, by input key ({@code parameters.N} and {@code extra.N} into their lists). */
+    @Override
+    public void prefillInputs(Map<String, Path> inputs) {
+        prefilled = new LinkedHashMap<>(inputs);
+    }
+
+    private void fillFrom(Map<String, Path> inputs) {
+        List<Path> more = new java.util.ArrayList<>();
+        List<Path> extra = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(inputs).entrySet().stream()
+                .sorted(java.util.Comparator.comparing((Map.Entry<String, Path> e) -> e.getKey().replaceAll("\\d+$", ""))
+                        .thenComparingInt(e -> NamdInputFilesPage.number(e.getKey())))
+                .forEach(e -> {
+                    if (fields.containsKey(e.getKey())) {
+                        fields.get(e.getKey()).setText(e.getValue().toString());
+                    } else if (e.getKey().startsWith(NamdInputSet.PARAMETERS + ".")) {
+                        more.add(e.getValue());
+                    } else if (e.getKey().startsWith("extra.")) {
+                        extra.add(e.getValue());
+                    }
+                });
+        moreParameters.set(more);
+        extras.set(extra);
+    }
+
+    private static int number(String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)$").matcher(key);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** Fills the page from a CHARMM-GUI namd/ folder; a missing or unreadable file in it is shown, naming it. */
@@ -263,9 +296,18 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
         return sizeHints;
     }
 
+    /** The atom count (when known) goes with the job: the evidence for sizing a similar job later. */
     @Override
     public Map<String, String> parameters() {
-        return own == null || !own.staged().usable() ? Map.of() : own.parameters();
+        Map<String, String> out = new LinkedHashMap<>();
+        if (own != null && own.staged().usable()) {
+            out.putAll(own.parameters());
+        }
+        long atoms = sizeHints.atoms();
+        if (atoms > 0) {
+            out.put(NamdJobType.ATOMS, Long.toString(atoms));
+        }
+        return out;
     }
 
     @Override

@@ -90,6 +90,11 @@ public final class NamdSizeHints extends ResourceHints {
         return count() < 0 ? "The number of atoms '" + atoms.getText().strip() + "' is not a whole number." : null;
     }
 
+    /** The atom count shown, 0 when none (or not a number). */
+    long atoms() {
+        return Math.max(0, count());
+    }
+
     private long count() {
         try {
             return atoms == null || atoms.isDisposed() || atoms.getText().isBlank() ? 0 : Long.parseLong(atoms.getText().strip());

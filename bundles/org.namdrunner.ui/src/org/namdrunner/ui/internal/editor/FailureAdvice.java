@@ -26,8 +26,17 @@ public final class FailureAdvice {
     }
 
     public static List<Step> forJob(Job job, ClusterProfile profile) {
+        return forJob(job, profile, java.util.Optional.empty());
+    }
+
+    /** With the job's measured speed, a TIMEOUT job's advice is the walltime its steps need at that speed. */
+    public static List<Step> forJob(Job job, ClusterProfile profile, java.util.Optional<MeasuredSpeed> speed) {
         Resources r = job.resources();
         List<Step> steps = new ArrayList<>();
+        if (job.status() == org.namdrunner.core.model.JobStatus.TIMEOUT && speed.isPresent() && speed.get().runTime().isPresent()) {
+            steps.addAll(timeoutFromEvidence(r, profile, speed.get()));
+            return steps;
+        }
         switch (job.status()) {
             case TIMEOUT -> {
                 Duration more = r.walltime().multipliedBy(2);
@@ -36,7 +45,8 @@ public final class FailureAdvice {
                 }
                 if (more.compareTo(r.walltime()) > 0) {
                     steps.add(new Step("Ask for more walltime: it asked for " + JobTimes.duration(r.walltime())
-                            + " and needed more. " + Walltime.format(more) + " is a good next try.",
+                            + " and needed more. Its speed was not measured (open the Log tab to read it), so twice that, "
+                            + Walltime.format(more) + ", is a guess.",
                             "Resubmit with walltime " + Walltime.format(more) + "…", r.withWalltime(more)));
                 }
                 steps.add(new Step("Or split the run: continue from the last restart files with a shorter run each time.", null, null));
@@ -62,6 +72,25 @@ public final class FailureAdvice {
                     + "or use Sync to ask again.", null, null));
             default -> {
             }
+        }
+        return steps;
+    }
+
+    /** The walltime all steps need at the measured speed, within the QoS's limit; beyond it, continuing is the way. */
+    private static List<Step> timeoutFromEvidence(Resources r, ClusterProfile profile, MeasuredSpeed speed) {
+        Duration run = speed.runTime().orElseThrow();
+        Duration max = profile == null ? null : profile.limits().maxWalltime(r.qos()).orElse(profile.maxWalltime());
+        Duration ask = MeasuredSpeed.suggested(run, max);
+        String measured = String.format("It ran at %.2f ns/day (measured in its log), so all its steps need about %s", speed.nsPerDay(),
+                JobTimes.duration(run));
+        List<Step> steps = new ArrayList<>();
+        if (max == null || MeasuredSpeed.suggested(run, null).compareTo(max) <= 0) {
+            steps.add(new Step(measured + "; it asked for " + JobTimes.duration(r.walltime()) + ". " + Walltime.format(ask)
+                    + " leaves a fifth to spare.", "Resubmit with walltime " + Walltime.format(ask) + "…", r.withWalltime(ask)));
+            steps.add(new Step("Or continue from its last restart files (Continue…): only the steps left run again.", null, null));
+        } else {
+            steps.add(new Step(measured + ", more than " + (r.qos().isEmpty() ? "the cluster" : "the QoS '" + r.qos() + "'") + " allows ("
+                    + JobTimes.duration(max) + "). Continue from its last restart files (Continue…), once per walltime.", null, null));
         }
         return steps;
     }

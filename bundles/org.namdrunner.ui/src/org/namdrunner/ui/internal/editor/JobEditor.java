@@ -104,8 +104,9 @@ public final class JobEditor extends FormEditor {
                 return Status.OK_STATUS;
             }
             List<StatusChange> history = backend.store().history(jobId());
-            JobSnapshot s = new JobSnapshot(job.get(), history, backend.profiles().find(job.get().clusterProfileId()),
-                    backend.jobTypes().find(job.get().jobTypeId()));
+            Optional<org.namdrunner.core.jobtype.JobType> type = backend.jobTypes().find(job.get().jobTypeId());
+            JobSnapshot s = new JobSnapshot(job.get(), history, backend.profiles().find(job.get().clusterProfileId()), type,
+                    MeasuredSpeed.of(job.get(), type, backend.performance()));
             onUi(() -> show(s));
             return Status.OK_STATUS;
         } catch (StoreException e) {

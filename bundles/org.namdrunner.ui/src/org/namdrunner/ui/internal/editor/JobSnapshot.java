@@ -15,11 +15,18 @@ import org.namdrunner.core.model.StatusChange;
  * @param history its status history, oldest first
  * @param profile its cluster profile, if it still exists
  * @param type    its job type, if installed
+ * @param speed   the speed measured in its log, if known (evidence for walltime advice)
  */
-public record JobSnapshot(Job job, List<StatusChange> history, Optional<ClusterProfile> profile, Optional<JobType> type) {
+public record JobSnapshot(Job job, List<StatusChange> history, Optional<ClusterProfile> profile, Optional<JobType> type,
+        Optional<MeasuredSpeed> speed) {
 
     public JobSnapshot {
         history = List.copyOf(history);
+        speed = speed == null ? Optional.empty() : speed;
+    }
+
+    public JobSnapshot(Job job, List<StatusChange> history, Optional<ClusterProfile> profile, Optional<JobType> type) {
+        this(job, history, profile, type, Optional.empty());
     }
 
     public String clusterName() {

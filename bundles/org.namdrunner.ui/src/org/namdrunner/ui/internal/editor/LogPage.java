@@ -106,6 +106,7 @@ final class LogPage extends JobFormPage {
                 if (job.status().isActive()) {
                     b.progress().put(job.id(), parsed);
                 }
+                b.performance().record(job, parsed);   // also a finished job's speed: evidence for its advice
                 message = describe(job, parsed);
             } catch (NotConnectedException e) {
                 log = null;

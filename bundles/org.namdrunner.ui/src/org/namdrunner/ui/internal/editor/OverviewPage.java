@@ -140,7 +140,7 @@ final class OverviewPage extends JobFormPage {
         for (Control c : advice.getChildren()) {
             c.dispose();
         }
-        List<FailureAdvice.Step> steps = j.status().isTerminal() ? FailureAdvice.forJob(j, s.profile().orElse(null)) : List.of();
+        List<FailureAdvice.Step> steps = j.status().isTerminal() ? FailureAdvice.forJob(j, s.profile().orElse(null), s.speed()) : List.of();
         for (FailureAdvice.Step step : steps) {
             Label l = toolkit.createLabel(advice, "• " + step.advice(), SWT.WRAP);
             GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).span(step.action() == null ? 2 : 1, 1).applyTo(l);

@@ -63,6 +63,12 @@ public final class Operations {
             } catch (CoreException | RuntimeException e) {
                 return Problems.of("Could not create the job " + request.name(), e);
             }
+            try {
+                org.namdrunner.app.LocalInputs.remember(b.store(), job.id(), request.inputs());
+            } catch (CoreException e) {
+                // only "New job from this job" misses them: it asks for the files again
+                org.eclipse.core.runtime.ILog.of(Operations.class).log(e.getStatus());
+            }
             if (!submit) {
                 return Status.OK_STATUS;
             }

@@ -58,6 +58,7 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
     private Text memoryPerNode;
     private Text maxWalltimeHours;
     private Text pollSeconds;
+    private GpuFields gpu;
 
     /**
      * @param original the profile to edit or copy from, or null for a new one
@@ -119,6 +120,7 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
         partitions = field(slurm, "Partitions:", "comma-separated, the first is the default");
         qos = field(slurm, "QoS:", "comma-separated");
         accounts = field(slurm, "Accounts:", "comma-separated");
+        gpu = new GpuFields(slurm, this::validate);
 
         Composite folders = tab(tabs, "Folders and limits");
         projectsRoot = field(folders, "Job folders under:", "/projects/you");
@@ -186,6 +188,7 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
         memoryPerNode.setText(ProfileForm.memoryText(p.memoryPerNodeMb()));
         maxWalltimeHours.setText(Long.toString(p.maxWalltime().toHours()));
         pollSeconds.setText(Long.toString(p.pollInterval().toSeconds()));
+        gpu.fill(p.gpu());
     }
 
     @Override
@@ -224,7 +227,8 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
                 scratchRoot.getText().strip(), ProfileForm.number("coresPerNode", "Cores per node", coresPerNode.getText()),
                 ProfileForm.memoryMb(memoryPerNode.getText()),
                 ProfileForm.hours(ProfileForm.number("maxWalltime", "The longest walltime", maxWalltimeHours.getText())),
-                java.time.Duration.ofSeconds(ProfileForm.number("pollInterval", "The sync interval", pollSeconds.getText())));
+                java.time.Duration.ofSeconds(ProfileForm.number("pollInterval", "The sync interval", pollSeconds.getText())))
+                .withGpu(gpu.read());
     }
 
     private String newId() {

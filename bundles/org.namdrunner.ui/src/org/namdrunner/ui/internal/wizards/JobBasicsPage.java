@@ -85,7 +85,7 @@ public final class JobBasicsPage extends WizardPage {
         edit.addListener(SWT.Selection, e -> editClusters());
 
         fillTypes();
-        fillClusters(initialCluster);
+        fillClusters(initialCluster != null ? initialCluster : WizardMemory.cluster());
         name.addListener(SWT.Modify, e -> validate());
         type.addListener(SWT.Selection, e -> {
             showDescription();

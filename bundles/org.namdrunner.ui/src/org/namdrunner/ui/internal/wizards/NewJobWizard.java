@@ -36,6 +36,7 @@ public final class NewJobWizard extends Wizard implements INewWizard {
     private List<JobTypeWizardPage> typePages = List.of();
     private org.namdrunner.core.model.Job template;
     private org.namdrunner.core.model.Resources retryResources;
+    private Map<String, Path> templateInputs = Map.of();
 
     /** Set when the wizard tracks the backend itself (opened from the workbench's New wizard list). */
     private BackendTracker ownTracker;
@@ -71,6 +72,15 @@ public final class NewJobWizard extends Wizard implements INewWizard {
     public void prefillFrom(org.namdrunner.core.model.Job job, org.namdrunner.core.model.Resources resources) {
         template = job;
         retryResources = resources;
+    }
+
+    /**
+     * "New job from this job": everything of {@code job} (type, cluster, parameters, resources) and the local input files
+     * it was made from ({@code inputs}, by input key; a file no longer there is shown on its page).
+     */
+    public void prefillFrom(org.namdrunner.core.model.Job job, Map<String, Path> inputs) {
+        prefillFrom(job, job.resources());
+        templateInputs = Map.copyOf(inputs);
     }
 
     static String nextName(String name) {
@@ -128,6 +138,10 @@ public final class NewJobWizard extends Wizard implements INewWizard {
             if (template != null && template.jobTypeId().equals(type.id())) {
                 Map<String, String> earlier = org.namdrunner.core.lifecycle.TypeParameters.read(template.typeParameters());
                 typePages.forEach(p -> p.prefill(earlier));
+                typePages.forEach(p -> p.prefillInputs(templateInputs));
+            } else if (!WizardMemory.template(type.id()).isEmpty()) {
+                Map<String, String> last = Map.of(WizardMemory.TEMPLATE_PARAMETER, WizardMemory.template(type.id()));
+                typePages.forEach(p -> p.prefill(last));
             }
             pagesFor = type;
         }
@@ -143,6 +157,8 @@ public final class NewJobWizard extends Wizard implements INewWizard {
     public boolean performFinish() {
         JobRequest request = request();
         Operations.create(backend, request, review.submitNow()).schedule();
+        WizardMemory.remember(request.profileId(), request.resources(), request.jobTypeId(),
+                request.parameters().get(WizardMemory.TEMPLATE_PARAMETER));
         return true;
     }
 
@@ -170,6 +186,10 @@ public final class NewJobWizard extends Wizard implements INewWizard {
             params.putAll(review.edits());
         }
         return new JobRequest(basics.jobName(), basics.jobType().id(), basics.profile().id(), resources.resources(), params, inputs);
+    }
+
+    Backend backend() {
+        return backend;
     }
 
     /** The pages of the chosen job type (for tests). */

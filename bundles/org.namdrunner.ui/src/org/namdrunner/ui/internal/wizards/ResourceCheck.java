@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.cluster.GpuRequests;
 import org.namdrunner.core.cluster.ResourceLimits;
 import org.namdrunner.core.model.Resources;
 import org.namdrunner.ui.internal.views.JobTimes;
@@ -37,6 +38,8 @@ public final class ResourceCheck {
             errors.add("QoS: '" + r.qos() + "' is not one of " + String.join(", ", p.qos()) + ".");
         }
         errors.addAll(ResourceLimits.qosProblems(p, r));
+        GpuRequests.problem(p, r).ifPresent(m -> errors.add("GPUs: " + m));
+        GpuRequests.note(p, r).ifPresent(notes::add);
         if (!r.account().isEmpty() && !p.accounts().isEmpty() && !p.accounts().contains(r.account())) {
             notes.add("Account '" + r.account() + "' is not in the cluster profile; SLURM refuses it if you cannot use it.");
         }

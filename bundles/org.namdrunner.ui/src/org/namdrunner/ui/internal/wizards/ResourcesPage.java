@@ -55,6 +55,9 @@ public final class ResourcesPage extends WizardPage {
     private Label limits;
     private Label notes;
     private boolean filling;
+    /** The preset from the last similar job's measured speed, found in the background; null while there is none. */
+    private ResourcePresets.Preset evidence;
+    private String evidenceFor;
 
     ResourcesPage(JobBasicsPage basics) {
         super("resources");
@@ -121,6 +124,9 @@ public final class ResourcesPage extends WizardPage {
         if (visible && basics.profile() != null && !basics.profile().equals(profile)) {
             fillFor(basics.profile());
         }
+        if (visible) {
+            lookForEvidence();
+        }
         super.setVisible(visible);
     }
 
@@ -136,14 +142,15 @@ public final class ResourcesPage extends WizardPage {
             setItems(qos, p.qos());
             setItems(account, p.accounts());
             limits.setText("A node of " + p.name() + " has " + p.coresPerNode() + " cores and "
-                    + ResourceCheck.gb(p.memoryPerNodeMb()) + "; the longest walltime is " + JobTimes.duration(p.maxWalltime()) + ".");
+                    + ResourceCheck.gb(p.memoryPerNodeMb()) + "; the longest walltime is " + JobTimes.duration(p.maxWalltime()) + "."
+                    + (p.gpu().gpusPerNode().isEmpty() ? "" : " GPUs per node: " + p.gpu().describe() + "."));
             if (initial != null) {
                 show(initial);
                 preset.select(presets.size());
                 initial = null;
             } else {
                 preset.select(0);
-                show(presets.get(0).resources());
+                show(remembered(presets.get(0).resources(), p));
             }
         } finally {
             filling = false;
@@ -192,6 +199,9 @@ public final class ResourcesPage extends WizardPage {
                 }
             }
         }
+        if (evidence != null) {
+            out.add(evidence);
+        }
         return out;
     }
 
@@ -224,6 +234,27 @@ public final class ResourcesPage extends WizardPage {
         edited();
     }
 
+    /** The preset with the partition, QoS and account of the last job on this cluster, where the profile still offers them. */
+    static Resources remembered(Resources r, ClusterProfile p) {
+        if (!p.id().equals(WizardMemory.cluster())) {
+            return r;
+        }
+        Resources out = r;
+        String partition = WizardMemory.partition();
+        if (!partition.isEmpty() && p.partitions().contains(partition)) {
+            out = out.withPartition(partition);
+        }
+        String q = WizardMemory.qos();
+        if (!q.isEmpty() && p.qos().contains(q)) {
+            out = out.withQos(q);
+        }
+        String a = WizardMemory.account();
+        if (!a.isEmpty() && (p.accounts().isEmpty() || p.accounts().contains(a))) {
+            out = out.withAccount(a);
+        }
+        return out;
+    }
+
     private static void setItems(Combo combo, List<String> items) {
         combo.setItems(items.toArray(String[]::new));
         combo.setText(items.isEmpty() ? "" : items.get(0));
@@ -252,10 +283,43 @@ public final class ResourcesPage extends WizardPage {
         gpus.setSelection(r.gpus());
     }
 
+    /**
+     * Looks in the background for the last similar job's speed (same cluster and partition as typed, the type pages'
+     * parameters for the size and the steps) and offers its preset once found.
+     */
+    private void lookForEvidence() {
+        if (profile == null || !(getWizard() instanceof NewJobWizard w) || basics.jobType() == null) {
+            return;
+        }
+        String part = partition.getText().strip().isEmpty() && !profile.partitions().isEmpty() ? profile.partitions().get(0)
+                : partition.getText().strip();
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        w.jobTypePages().forEach(page -> params.putAll(page.parameters()));
+        String key = profile.id() + "/" + part + "/" + params;
+        if (key.equals(evidenceFor)) {
+            return;
+        }
+        evidenceFor = key;
+        ClusterProfile p = profile;
+        org.namdrunner.core.jobtype.JobType type = basics.jobType();
+        org.eclipse.swt.widgets.Display display = getControl().getDisplay();
+        org.eclipse.core.runtime.jobs.Job.create("Looking for a similar job's speed", monitor -> {
+            ResourcePresets.Preset found = EvidencePreset.find(w.backend().performance(), type, p, part, params).orElse(null);
+            display.asyncExec(() -> {
+                if (!getControl().isDisposed() && key.equals(evidenceFor) && !java.util.Objects.equals(found, evidence)) {
+                    evidence = found;
+                    presetsChanged();
+                }
+            });
+            return org.eclipse.core.runtime.Status.OK_STATUS;
+        }).schedule();
+    }
+
     private void edited() {
         if (filling || profile == null) {
             return;
         }
+        lookForEvidence();
         int i = preset.getSelectionIndex();
         if (i >= 0 && i < presets.size() && !presets.get(i).resources().equals(readOrNull())) {
             preset.select(presets.size());
