@@ -219,7 +219,7 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
 
     private ClusterProfile read() {
         String id = mode == Mode.EDIT ? original.id() : newId();
-        return new ClusterProfile(id, name.getText().strip(), host.getText().strip(),
+        ClusterProfile shown = new ClusterProfile(id, name.getText().strip(), host.getText().strip(),
                 ProfileForm.number("port", "The port", port.getText()), user.getText().strip(),
                 ProfileForm.auth(auth.getSelectionIndex()), keyFile.getText().strip(), transferHost.getText().strip(),
                 commandPrefix.getText(), ProfileForm.lines(moduleLines.getText()), ProfileForm.list(partitions.getText()),
@@ -229,6 +229,8 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
                 ProfileForm.hours(ProfileForm.number("maxWalltime", "The longest walltime", maxWalltimeHours.getText())),
                 java.time.Duration.ofSeconds(ProfileForm.number("pollInterval", "The sync interval", pollSeconds.getText())))
                 .withGpu(gpu.read());
+        // what the dialog does not show (the QoS limits and billing, the requeue window) stays as it was
+        return original == null ? shown : shown.withLimits(original.limits()).withPreemptionRequeue(original.preemptionRequeue());
     }
 
     private String newId() {
