@@ -38,6 +38,7 @@ public final class Job {
     private final List<String> outputFiles;
     private final ErrorInfo error;
     private final Instant missingSince;
+    private final ChainLink chain;
 
     private Job(Builder b) {
         this.id = InputRules.checkJobId(b.id);
@@ -63,6 +64,7 @@ public final class Job {
         this.outputFiles.forEach(InputRules::checkRelativePath);
         this.error = b.error;
         this.missingSince = b.missingSince;
+        this.chain = b.chain;
         if (slurmId != null && !SLURM_ID.matcher(slurmId).matches()) {
             throw new InvalidInputException("slurmId", "'" + InputRules.printable(slurmId) + "' is not a SLURM job id.");
         }
@@ -114,6 +116,8 @@ public final class Job {
     public Optional<ErrorInfo> error() { return Optional.ofNullable(error); }
     /** Since when the scheduler has not reported this job (neither squeue nor sacct), if it is missing. */
     public Optional<Instant> missingSince() { return Optional.ofNullable(missingSince); }
+    /** The job's place in a chain of stages, if it is one. */
+    public Optional<ChainLink> chain() { return Optional.ofNullable(chain); }
 
     @Override
     public boolean equals(Object o) {
@@ -132,7 +136,8 @@ public final class Job {
                 && Objects.equals(projectDir, j.projectDir) && Objects.equals(scratchDir, j.scratchDir)
                 && resources.equals(j.resources) && typeParameters.equals(j.typeParameters)
                 && inputFiles.equals(j.inputFiles) && outputFiles.equals(j.outputFiles)
-                && Objects.equals(error, j.error) && Objects.equals(missingSince, j.missingSince);
+                && Objects.equals(error, j.error) && Objects.equals(missingSince, j.missingSince)
+                && Objects.equals(chain, j.chain);
     }
 
     @Override
@@ -168,6 +173,7 @@ public final class Job {
         private List<String> outputFiles = List.of();
         private ErrorInfo error;
         private Instant missingSince;
+        private ChainLink chain;
 
         private Builder() {
         }
@@ -194,6 +200,7 @@ public final class Job {
             outputFiles = j.outputFiles;
             error = j.error;
             missingSince = j.missingSince;
+            chain = j.chain;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -217,6 +224,7 @@ public final class Job {
         public Builder outputFiles(List<String> v) { outputFiles = v; return this; }
         public Builder error(ErrorInfo v) { error = v; return this; }
         public Builder missingSince(Instant v) { missingSince = v; return this; }
+        public Builder chain(ChainLink v) { chain = v; return this; }
 
         public Job build() {
             return new Job(this);

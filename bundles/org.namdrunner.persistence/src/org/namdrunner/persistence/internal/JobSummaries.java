@@ -21,7 +21,7 @@ final class JobSummaries {
 
     private static final String SELECT = "SELECT id, name, job_type, cluster_profile, status, slurm_job_id, slurm_state, "
             + "slurm_reason, created_at, submitted_at, started_at, completed_at, project_dir, "
-            + "json_extract(resources, '$.walltimeSeconds'), json_extract(error_info, '$.message') FROM jobs";
+            + "json_extract(resources, '$.walltimeSeconds'), json_extract(error_info, '$.message'), chain_id, chain_stage, chain_label FROM jobs";
 
     private JobSummaries() {
     }
@@ -40,7 +40,8 @@ final class JobSummaries {
                             share(shared, rs.getString(4)), JobStatus.valueOf(rs.getString(5)), rs.getString(6),
                             share(shared, rs.getString(7)), share(shared, rs.getString(8)), Times.parse(rs.getString(9)), Times.parse(rs.getString(10)),
                             Times.parse(rs.getString(11)), Times.parse(rs.getString(12)), rs.getString(13),
-                            Duration.ofSeconds(rs.getLong(14)), share(shared, rs.getString(15))));
+                            Duration.ofSeconds(rs.getLong(14)), share(shared, rs.getString(15)),
+                            JobRows.chain(rs.getString(16), rs.getString(17), rs.getString(18))));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the stored job '" + id + "' cannot be read (" + e.getMessage() + ")", e);
                 }
