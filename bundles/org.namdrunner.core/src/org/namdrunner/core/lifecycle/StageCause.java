@@ -13,12 +13,16 @@ final class StageCause {
     private StageCause() {
     }
 
-    /** "failed: exit 1", "ran out of walltime", "was cancelled", … */
+    /** "failed: exit 1 (FATAL ERROR: …)", "failed: FATAL ERROR: …", "ran out of walltime", "was cancelled", … */
     static String of(Job stage) {
         String exit = stage.error().map(ErrorInfo::exitCode).filter(e -> !e.isBlank() && !e.equals("0:0")).map(StageCause::exitWords)
                 .orElse("");
+        // the log's cause (ResultCollector puts e.g. "FATAL ERROR: Atoms moving too fast" on the first line)
+        String cause = stage.error().map(e -> e.message().lines().findFirst().orElse("")).filter(l -> l.contains("ERROR"))
+                .map(String::strip).orElse("");
         return switch (stage.status()) {
-            case FAILED -> "failed" + (exit.isEmpty() ? "" : ": " + exit);
+            case FAILED -> "failed" + (exit.isEmpty() && cause.isEmpty() ? "" : ": ") + exit
+                    + (cause.isEmpty() ? "" : (exit.isEmpty() ? cause : " (" + cause + ")"));
             case TIMEOUT -> "ran out of walltime";
             case OUT_OF_MEMORY -> "ran out of memory";
             case NODE_FAIL -> "lost its compute node";
