@@ -59,6 +59,28 @@ public record NamdConfigSteps(long firstStep, long minimizeSteps, long runSteps,
         return new NamdConfigSteps(first, minimize, run, out, restart.isEmpty() ? out + ".restart" : restart);
     }
 
+    /** The config's {@code timestep} in fs (NAMD's default 1 when it names none or an expression). */
+    public static double timestepFs(String config) {
+        double ts = 1;
+        for (String line : config.split("\\R")) {
+            int hash = line.indexOf('#');
+            String[] w = (hash >= 0 ? line.substring(0, hash) : line).strip().split("\\s+", 2);
+            if (w.length == 2 && w[0].equalsIgnoreCase("timestep")) {
+                try {
+                    ts = Double.parseDouble(w[1].strip());
+                } catch (NumberFormatException e) {
+                    // a Tcl expression: the default
+                }
+            }
+        }
+        return ts > 0 ? ts : 1;
+    }
+
+    /** The final output files a finished run leaves: {@code <outputName>.coor}, {@code .vel}, {@code .xsc}. */
+    public List<String> outputFiles() {
+        return List.of(outputName + ".coor", outputName + ".vel", outputName + ".xsc");
+    }
+
     /** Names of the three restart files, e.g. {@code out.restart.coor}, {@code .vel}, {@code .xsc}. */
     public List<String> restartFiles() {
         List<String> names = new ArrayList<>();

@@ -24,10 +24,20 @@ public final class NamdContinuationConfig {
      *                    {@code input_files/out.restart})
      */
     public static String apply(String config, String restartBase, long firstStep, long steps, String fromJob) {
+        return apply(config, restartBase, firstStep, steps, fromJob, true);
+    }
+
+    /**
+     * The same; {@code restartVelocities} false keeps the config's own {@code temperature} (new velocities, e.g. for the
+     * first dynamics after a minimization, whose velocities mean nothing) and reads no {@code .vel} file.
+     */
+    public static String apply(String config, String restartBase, long firstStep, long steps, String fromJob, boolean restartVelocities) {
         StringBuilder out = new StringBuilder();
         for (String line : config.split("\\R", -1)) {
             String[] w = line.strip().split("\\s+", 2);
-            if (!w[0].isEmpty() && DROPPED.contains(w[0].toLowerCase(Locale.ROOT))) {
+            String key = w[0].toLowerCase(Locale.ROOT);
+            boolean keep = !restartVelocities && key.equals("temperature");
+            if (!w[0].isEmpty() && DROPPED.contains(key) && !keep) {
                 out.append("# (continuation) ").append(line).append('\n');
             } else {
                 out.append(line).append('\n');
@@ -38,7 +48,9 @@ public final class NamdContinuationConfig {
         }
         out.append("# continuation of job ").append(fromJob).append(" from its restart files at step ").append(firstStep).append('\n');
         out.append("bincoordinates     ").append(restartBase).append(".coor\n");
-        out.append("binvelocities      ").append(restartBase).append(".vel\n");
+        if (restartVelocities) {
+            out.append("binvelocities      ").append(restartBase).append(".vel\n");
+        }
         out.append("extendedSystem     ").append(restartBase).append(".xsc\n");
         out.append("firsttimestep      ").append(firstStep).append('\n');
         out.append("run                ").append(steps).append('\n');

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.jobtype.ChainableJobType;
 import org.namdrunner.core.jobtype.ContinuableJobType;
 import org.namdrunner.core.lifecycle.JobFolders;
 import org.namdrunner.core.model.InvalidInputException;
@@ -21,7 +22,7 @@ import org.namdrunner.core.validation.InputRules;
  * GPU-resident integration where the config allows it ({@link NamdGpuRun}). A job that ran out of walltime can be continued from its
  * restart files ({@link ContinuableJobType}).
  */
-public class NamdJobType implements ContinuableJobType {
+public class NamdJobType implements ChainableJobType {
 
     public static final String ID = "namd";
     public static final String CONFIG_FILE = "config.namd";
@@ -43,6 +44,8 @@ public class NamdJobType implements ContinuableJobType {
     public static final String OWN_CONFIG = "ownConfig";
     /** Parameter: the system's atom count (from the PSF), the evidence for sizing a similar job later; optional. */
     public static final String ATOMS = "atoms";
+    /** {@code restart} (default): velocities from the .vel file; {@code reinit}: new ones at the config's temperature. */
+    public static final String CONTINUE_VELOCITIES = "continueVelocities";
 
     private static final List<InputFileSpec> INPUTS = List.of(
             new InputFileSpec("structure", "structure (PSF)", List.of("psf"), true),
@@ -118,6 +121,11 @@ public class NamdJobType implements ContinuableJobType {
             InputRules.checkName(CONTINUE_FROM, "restart file name", parameters.get(CONTINUE_FROM));
             number(parameters, CONTINUE_FIRST_STEP, 0);
             number(parameters, CONTINUE_STEPS, 1);
+            String v = parameters.getOrDefault(CONTINUE_VELOCITIES, "restart");
+            if (!v.equals("restart") && !v.equals("reinit")) {
+                throw new InvalidInputException(CONTINUE_VELOCITIES, "continueVelocities is 'restart' or 'reinit', not '"
+                        + InputRules.printable(v) + "'.");
+            }
         }
     }
 
@@ -142,7 +150,7 @@ public class NamdJobType implements ContinuableJobType {
             validate(parameters);
             config = NamdContinuationConfig.apply(config, JobFolders.INPUTS + "/" + parameters.get(CONTINUE_FROM),
                     number(parameters, CONTINUE_FIRST_STEP, 0), number(parameters, CONTINUE_STEPS, 1),
-                    parameters.getOrDefault(CONTINUED_JOB, "?"));
+                    parameters.getOrDefault(CONTINUED_JOB, "?"), !"reinit".equals(parameters.get(CONTINUE_VELOCITIES)));
         }
         if (job != null && job.resources().gpus() > 0) {
             config = NamdGpuRun.config(config);
@@ -289,6 +297,79 @@ public class NamdJobType implements ContinuableJobType {
         params.put(CONTINUE_FIRST_STEP, Long.toString(step));
         params.put(CONTINUE_STEPS, Long.toString(left));
         params.put(CONTINUED_JOB, job.id());
+        params.put(CONTINUE_VELOCITIES, "restart");
         return new Continuation(params, restart, "from step " + step + " of " + plan.lastStep() + ", " + left + " steps left");
+    }
+
+    /** The step plan of the job's config as this type renders it from the parameters. */
+    private NamdConfigSteps steps(Job job, Map<String, String> parameters) {
+        return NamdConfigSteps.of(renderFiles(job, parameters, null).get(CONFIG_FILE));
+    }
+
+    /** {@code <outputName>.coor} and {@code .xsc}, and {@code .vel} after dynamics (a minimization's velocities mean nothing). */
+    @Override
+    public List<String> stageOutputs(Job stage, Map<String, String> parameters) {
+        NamdConfigSteps plan = steps(stage, parameters);
+        List<String> files = new ArrayList<>(plan.outputFiles());
+        if (plan.runSteps() == 0) {
+            files.remove(plan.outputName() + ".vel");
+        }
+        return files;
+    }
+
+    /**
+     * The stage runs its own template's {@code run} steps from the previous stage's final coordinates and cell, its steps
+     * counted on from the previous stage's last step; after a minimization with new velocities at the temperature.
+     */
+    @Override
+    public Map<String, String> stageStart(Job previous, Map<String, String> previousParameters, Map<String, String> stageParameters) {
+        NamdConfigSteps before = steps(previous, previousParameters);
+        Map<String, String> own = new LinkedHashMap<>(stageParameters);
+        own.keySet().removeAll(List.of(CONTINUE_FROM, CONTINUE_FIRST_STEP, CONTINUE_STEPS, CONTINUE_VELOCITIES, CONTINUED_JOB));
+        NamdConfigSteps mine = steps(previous, own);
+        if (mine.runSteps() <= 0) {
+            throw new InvalidInputException("runSteps", "A stage after the first one runs dynamics: give it more than 0 dynamics "
+                    + "steps (a minimization can only be the first stage).");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put(CONTINUE_FROM, before.outputName());
+        params.put(CONTINUE_FIRST_STEP, Long.toString(before.lastStep()));
+        params.put(CONTINUE_STEPS, Long.toString(mine.runSteps()));
+        params.put(CONTINUE_VELOCITIES, before.runSteps() == 0 ? "reinit" : "restart");
+        params.put(CONTINUED_JOB, previous.id());
+        return params;
+    }
+
+    /** From {@code <outputName>.coor/.vel/.xsc} of the finished run, {@code nanoseconds} more at the config's timestep. */
+    @Override
+    public Continuation planExtension(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles,
+            double nanoseconds) {
+        String config = texts.get(CONFIG_FILE);
+        if (config == null) {
+            throw new InvalidInputException("config", "The config " + CONFIG_FILE + " of job " + job.name()
+                    + " is not in its folder on the cluster; it cannot be extended.");
+        }
+        NamdConfigSteps plan = NamdConfigSteps.of(config);
+        if (plan.runSteps() == 0) {
+            throw new InvalidInputException("runSteps", "Job " + job.name() + " only minimized; extend a job that ran dynamics.");
+        }
+        List<String> missing = plan.outputFiles().stream().filter(f -> !outputFiles.contains(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("outputs", "Job " + job.name() + " left no final files to extend from: "
+                    + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing in its outputs.");
+        }
+        double fs = NamdConfigSteps.timestepFs(config);
+        long more = Math.round(nanoseconds * 1_000_000 / fs);
+        if (more < 1) {
+            throw new InvalidInputException("nanoseconds", nanoseconds + " ns is less than one step of " + fs + " fs.");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put(CONTINUE_FROM, plan.outputName());
+        params.put(CONTINUE_FIRST_STEP, Long.toString(plan.lastStep()));
+        params.put(CONTINUE_STEPS, Long.toString(more));
+        params.put(CONTINUE_VELOCITIES, "restart");
+        params.put(CONTINUED_JOB, job.id());
+        return new Continuation(params, plan.outputFiles(), "from step " + plan.lastStep() + ", " + more + " steps ("
+                + nanoseconds + " ns at " + fs + " fs) more");
     }
 }

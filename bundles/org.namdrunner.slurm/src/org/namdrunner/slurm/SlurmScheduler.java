@@ -59,7 +59,16 @@ public final class SlurmScheduler implements Scheduler {
     @Override
     public String submit(ClusterConnection connection, String workDir, String scriptPath, JobTag tag, IProgressMonitor monitor)
             throws ClusterException {
-        String command = new SlurmCommands(connection.profile()).sbatchCommand(workDir, scriptPath, tag);
+        return submit(connection, workDir, scriptPath, tag, null, monitor);
+    }
+
+    @Override
+    public String submit(ClusterConnection connection, String workDir, String scriptPath, JobTag tag, String afterOk,
+            IProgressMonitor monitor) throws ClusterException {
+        if (afterOk != null && !SlurmJobIds.isJobId(afterOk)) {
+            throw ClusterException.permanent("'" + InputRules.printable(afterOk) + "' is not a SLURM job id to wait for.");
+        }
+        String command = new SlurmCommands(connection.profile()).sbatchCommand(workDir, scriptPath, tag, afterOk);
         ExecResult result = connection.execWithPrefix(command, SUBMIT_TIMEOUT, monitor);
         if (!result.succeeded()) {
             throw SlurmFailures.submitRefused(result, connection.profile(), scriptPath);

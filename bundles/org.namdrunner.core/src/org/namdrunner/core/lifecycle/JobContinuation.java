@@ -22,11 +22,14 @@ import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
+import org.namdrunner.core.jobtype.ChainableJobType;
 import org.namdrunner.core.jobtype.ContinuableJobType;
 import org.namdrunner.core.jobtype.JobType;
+import org.namdrunner.core.model.ChainLink;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.model.Resources;
 import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.StoreException;
@@ -43,7 +46,6 @@ final class JobContinuation {
     private static final long TEXT_LIMIT = 4L * 1024 * 1024;
     private static final Duration QUICK = Duration.ofMinutes(2);
     private static final Duration COPY = Duration.ofMinutes(30);
-    private static final Pattern CONT_SUFFIX = Pattern.compile("^(.*)_cont(\\d{1,6})$");
 
     private final JobService service;
     private final JobStore store;
@@ -55,9 +57,13 @@ final class JobContinuation {
         this.clock = clock;
     }
 
+    /** How the new job's plan is made from what the old job left. */
+    private interface Planner {
+        ContinuableJobType.Continuation plan(Map<String, String> texts, Set<String> outputNames);
+    }
+
     Job run(Job old, JobType type, ClusterProfile profile, ClusterConnection c, ContinuationRequest request, IProgressMonitor monitor)
             throws ClusterException, StoreException {
-        SubMonitor sub = SubMonitor.convert(monitor, "Continuing job " + old.name(), 10);
         if (old.status() != JobStatus.TIMEOUT) {
             throw new InvalidInputException("status", "Job " + old.name() + " is " + old.status().label()
                     + "; only a job that ran out of walltime (TIMEOUT) can be continued from its restart files.");
@@ -65,6 +71,58 @@ final class JobContinuation {
         if (!(type instanceof ContinuableJobType continuable)) {
             throw new InvalidInputException("jobType", "Jobs of type " + type.name() + " cannot be continued from restart files.");
         }
+        Map<String, String> oldParams = TypeParameters.read(old.typeParameters());
+        ChainLink link = old.chain().isPresent() ? nextStage(old, old.chain().get().label()) : null;
+        return make(old, continuable, profile, c, "Continuing job " + old.name(),
+                (texts, outputs) -> continuable.planContinuation(old, oldParams, texts, outputs),
+                request.name() != null ? InputRules.checkJobName(request.name()) : nextName(old.name(), "_cont"),
+                request.resources(), request.parameterOverrides(), link, monitor);
+    }
+
+    /** A new stage that runs {@code nanoseconds} more from the final files of a COMPLETED job, in the job's chain. */
+    Job extend(Job old, JobType type, ClusterProfile profile, ClusterConnection c, double nanoseconds, Resources resources,
+            Map<String, String> overrides, IProgressMonitor monitor) throws ClusterException, StoreException {
+        if (old.status() != JobStatus.COMPLETED) {
+            throw new InvalidInputException("status", "Job " + old.name() + " is " + old.status().label()
+                    + "; only a COMPLETED job can be extended (a TIMEOUT job is continued instead).");
+        }
+        if (!(type instanceof ChainableJobType chainable)) {
+            throw new InvalidInputException("jobType", "Jobs of type " + type.name() + " cannot be extended.");
+        }
+        if (!(nanoseconds > 0) || nanoseconds > 1_000_000) {
+            throw new InvalidInputException("nanoseconds", "Extend by more than 0 and at most 1,000,000 ns, not " + nanoseconds + ".");
+        }
+        Map<String, String> oldParams = TypeParameters.read(old.typeParameters());
+        ChainLink oldLink = old.chain().orElse(null);
+        if (oldLink == null) {
+            // the job becomes the first stage of a chain, so the extension is shown under it
+            oldLink = new ChainLink(old.id(), 1, "production");
+            store.update(old.toBuilder().chain(oldLink).updatedAt(clock.instant()).build());
+            old = store.find(old.id()).orElseThrow();
+        }
+        Job first = old;
+        return make(old, chainable, profile, c, "Extending job " + old.name(),
+                (texts, outputs) -> chainable.planExtension(first, oldParams, texts, outputs, nanoseconds),
+                nextName(old.name(), "_ext"), resources, overrides, nextStage(old, oldLink.label()), monitor);
+    }
+
+    /** The stage after the chain's last one, with that name. */
+    private ChainLink nextStage(Job old, String label) throws StoreException {
+        ChainLink link = old.chain().orElseThrow();
+        int last = link.stage();
+        for (Job j : store.list(JobFilter.all())) {
+            if (j.chain().isPresent() && j.chain().get().chainId().equals(link.chainId())) {
+                last = Math.max(last, j.chain().get().stage());
+            }
+        }
+        return new ChainLink(link.chainId(), last + 1, label);
+    }
+
+    private Job make(Job old, ContinuableJobType continuable, ClusterProfile profile, ClusterConnection c, String task, Planner planner,
+            String name, Resources resources, Map<String, String> overrides, ChainLink link, IProgressMonitor monitor)
+            throws ClusterException, StoreException {
+        SubMonitor sub = SubMonitor.convert(monitor, task, 10);
+        JobType type = continuable;
         String oldDir = old.projectDir().orElseThrow(() -> new InvalidInputException("projectDir", "Job " + old.name()
                 + " has no folder on the cluster."));
         String oldOutputs = RemotePaths.join(oldDir, JobFolders.OUTPUTS);
@@ -82,7 +140,7 @@ final class JobContinuation {
                 texts.put(relative, c.readFile(path, TEXT_LIMIT, sub.split(0)));
             }
         }
-        ContinuableJobType.Continuation plan = continuable.planContinuation(old, oldParams, texts, outputNames);
+        ContinuableJobType.Continuation plan = planner.plan(texts, outputNames);
         List<String> missing = new ArrayList<>();
         for (String f : plan.restartFiles()) {
             InputRules.checkName("restartFiles", "restart file", f);
@@ -97,9 +155,8 @@ final class JobContinuation {
 
         Map<String, String> params = new LinkedHashMap<>(oldParams);
         params.putAll(plan.parameters());
-        params.putAll(request.parameterOverrides());
+        params.putAll(overrides);
         type.validate(params);
-        String name = request.name() != null ? InputRules.checkJobName(request.name()) : nextName(old.name());
         List<String> inputs = new ArrayList<>(old.inputFiles());
         for (String f : plan.restartFiles()) {
             String input = JobFolders.INPUTS + "/" + f;
@@ -110,7 +167,7 @@ final class JobContinuation {
         Instant now = clock.instant();
         String id = JobIds.next(now);
         Job job = Job.builder().id(id).name(name).jobTypeId(type.id()).clusterProfileId(profile.id()).createdAt(now)
-                .resources(request.resources() != null ? request.resources() : old.resources())
+                .resources(resources != null ? resources : old.resources()).chain(link)
                 .typeParameters(new Gson().toJson(params)).projectDir(profile.projectDirFor(id)).scratchDir(profile.scratchDirFor(id))
                 .inputFiles(inputs).build();
         Map<String, String> files = service.renderAll(job, params, profile, type);
@@ -145,7 +202,12 @@ final class JobContinuation {
 
     /** {@code run} → {@code run_cont1}; {@code run_cont1} → {@code run_cont2}, skipping names already used. */
     String nextName(String oldName) throws StoreException {
-        Matcher m = CONT_SUFFIX.matcher(oldName);
+        return nextName(oldName, "_cont");
+    }
+
+    /** The same with another suffix ({@code _ext} for extensions). */
+    String nextName(String oldName, String suffixWord) throws StoreException {
+        Matcher m = Pattern.compile("^(.*)" + suffixWord + "(\\d{1,6})$").matcher(oldName);
         String base = m.matches() ? m.group(1) : oldName;
         int next = m.matches() ? Integer.parseInt(m.group(2)) + 1 : 1;
         Set<String> taken = new LinkedHashSet<>();
@@ -153,7 +215,7 @@ final class JobContinuation {
             taken.add(j.name());
         }
         while (true) {
-            String suffix = "_cont" + next;
+            String suffix = suffixWord + next;
             String trimmed = base.length() + suffix.length() > InputRules.MAX_NAME_LENGTH
                     ? base.substring(0, InputRules.MAX_NAME_LENGTH - suffix.length()) : base;
             String name = trimmed + suffix;

@@ -25,6 +25,7 @@ import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.jobtype.JobTypeRegistry;
+import org.namdrunner.core.model.ChainLink;
 import org.namdrunner.core.model.ErrorInfo;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
@@ -54,6 +55,7 @@ public final class JobService {
     private final ClusterProfileRegistry profiles;
     private final StatusSynchronizer synchronizer;
     private final Clock clock;
+    private final JobChains chains;
 
     public JobService(JobStore store, Scheduler scheduler, ClusterConnectionProvider connections, JobTypeRegistry jobTypes,
             ClusterProfileRegistry profiles, SyncSettings settings, Clock clock) {
@@ -64,6 +66,24 @@ public final class JobService {
         this.profiles = Objects.requireNonNull(profiles);
         this.clock = Objects.requireNonNull(clock);
         this.synchronizer = new StatusSynchronizer(store, scheduler, settings, clock);
+        this.chains = new JobChains(this, store, scheduler, clock);
+    }
+
+    /** Chains of stages: create, submit, extend (see {@link JobChains}). */
+    public JobChains chains() {
+        return chains;
+    }
+
+    ClusterProfile profile(String profileId) {
+        return profiles.require(profileId);
+    }
+
+    JobType jobType(String jobTypeId) {
+        return jobTypes.require(jobTypeId);
+    }
+
+    ClusterConnection connection(ClusterProfile profile) {
+        return connections.connectionFor(profile);
     }
 
     public JobStore store() {
@@ -84,11 +104,15 @@ public final class JobService {
      * and nothing is stored.
      */
     public Job create(JobRequest request, IProgressMonitor monitor) throws ClusterException, StoreException {
+        return create(request, JobIds.next(clock.instant()), null, monitor);
+    }
+
+    /** {@link #create(JobRequest, IProgressMonitor)} under a given id, as a stage of a chain when {@code link} is given. */
+    Job create(JobRequest request, String id, ChainLink link, IProgressMonitor monitor) throws ClusterException, StoreException {
         SubMonitor sub = SubMonitor.convert(monitor, "Creating job " + request.name(), 10 + request.inputs().size() * 10);
         ClusterProfile profile = profiles.require(request.profileId());
         JobType type = jobTypes.require(request.jobTypeId());
-        Instant now = clock.instant();
-        Job job = draft(request, profile, type, JobIds.next(now));
+        Job job = draft(request, profile, type, id).toBuilder().chain(link).build();
         Map<String, String> files = renderAll(job, request.parameters(), profile, type);
 
         ClusterConnection c = connections.connectionFor(profile);
@@ -156,11 +180,16 @@ public final class JobService {
     }
 
     Map<String, String> renderAll(Job job, Map<String, String> parameters, ClusterProfile profile, JobType type) {
+        return renderAll(job, parameters, profile, type, "");
+    }
+
+    /** The job's files; {@code prelude} (shell, already quoted) runs in the batch script before the type's body. */
+    Map<String, String> renderAll(Job job, Map<String, String> parameters, ClusterProfile profile, JobType type, String prelude) {
         Map<String, String> params = new LinkedHashMap<>(parameters);
         params.putAll(TypeParameters.read(job.typeParameters()));
         Map<String, String> files = new LinkedHashMap<>();
         type.renderFiles(job, params, profile).forEach((path, content) -> files.put(InputRules.checkRelativePath(path), content));
-        String body = type.renderBatchBody(job, params, profile);
+        String body = prelude + type.renderBatchBody(job, params, profile);
         // the job copies its own results at its end, so no trajectory is copied on the login node afterwards
         String script = scheduler.renderScript(new BatchScriptRequest(job.name(), job.resources(), profile,
                 job.scratchDir().orElseThrow(), body, RemotePaths.join(job.projectDir().orElseThrow(), JobFolders.OUTPUTS),
@@ -194,6 +223,11 @@ public final class JobService {
      * queued: it stays SUBMITTING with a note, its scratch copy is kept, and Submit may be tried again.
      */
     public Job submit(String jobId, IProgressMonitor monitor) throws ClusterException, StoreException {
+        return submit(jobId, null, monitor);
+    }
+
+    /** {@link #submit(String, IProgressMonitor)}, the job waiting for SLURM job {@code afterOk} to succeed (null: for none). */
+    Job submit(String jobId, String afterOk, IProgressMonitor monitor) throws ClusterException, StoreException {
         SubMonitor sub = SubMonitor.convert(monitor, "Submitting", 10);
         Job job = require(jobId);
         boolean retry = job.status() == JobStatus.SUBMITTING && job.slurmId().isEmpty();
@@ -227,7 +261,7 @@ public final class JobService {
         String slurmId;
         try {
             slurmId = scheduler.submit(c, scratch, RemotePaths.join(scratch, JobFolders.SCRIPTS, scheduler.scriptFileName()),
-                    new JobTag(jobId), sub.split(4));
+                    new JobTag(jobId), afterOk, sub.split(4));
         } catch (ClusterException e) {
             if (!e.isTransient() && e.kind() != FailureKind.CANCELLED) {
                 rollBack(c, submitting, scratch, StatusSource.SLURM, "sbatch refused: " + e.getMessage(), e);
@@ -243,7 +277,7 @@ public final class JobService {
         Instant at = clock.instant();
         Job pending = submitting.toBuilder().status(JobStatus.PENDING).slurmId(slurmId).submittedAt(at).updatedAt(at).build();
         apply(JobUpdate.statusChange(pending, new StatusChange(jobId, JobStatus.SUBMITTING, JobStatus.PENDING, at,
-                StatusSource.SLURM, "sbatch: Submitted batch job " + slurmId)));
+                StatusSource.SLURM, "sbatch: Submitted batch job " + slurmId + (afterOk == null ? "" : ", after job " + afterOk + " succeeds"))));
         try {
             c.writeFile(RemotePaths.join(job.projectDir().orElseThrow(), JobFolders.JOB_INFO), JobInfoJson.write(pending), sub.split(2));
         } catch (ClusterException e) {
@@ -307,6 +341,7 @@ public final class JobService {
         ClusterConnection c = connections.connectionFor(profiles.require(profileId));
         SyncReport report = synchronizer.syncCluster(c, monitor);
         collectFinished(c, report, monitor);
+        chains.afterSync(profileId, c, report, monitor);
         return report;
     }
 
@@ -327,6 +362,7 @@ public final class JobService {
         ClusterConnection c = connections.connectionFor(profiles.require(profileId));
         SyncReport report = synchronizer.syncJobs(c, jobIds, monitor);
         collectFinished(c, report, monitor);
+        chains.afterSync(profileId, c, report, monitor);
         return report;
     }
 

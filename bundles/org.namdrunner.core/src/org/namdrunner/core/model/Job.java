@@ -39,6 +39,7 @@ public final class Job {
     private final ErrorInfo error;
     private final Instant missingSince;
     private final JobUsage usage;
+    private final ChainLink chain;
 
     private Job(Builder b) {
         this.id = InputRules.checkJobId(b.id);
@@ -65,6 +66,7 @@ public final class Job {
         this.error = b.error;
         this.missingSince = b.missingSince;
         this.usage = b.usage;
+        this.chain = b.chain;
         if (slurmId != null && !SLURM_ID.matcher(slurmId).matches()) {
             throw new InvalidInputException("slurmId", "'" + InputRules.printable(slurmId) + "' is not a SLURM job id.");
         }
@@ -118,6 +120,8 @@ public final class Job {
     public Optional<Instant> missingSince() { return Optional.ofNullable(missingSince); }
     /** What the finished job used of what it asked for, from SLURM's accounting; empty until a sync read it. */
     public Optional<JobUsage> usage() { return Optional.ofNullable(usage); }
+    /** The job's place in a chain of stages, if it is one. */
+    public Optional<ChainLink> chain() { return Optional.ofNullable(chain); }
 
     @Override
     public boolean equals(Object o) {
@@ -137,7 +141,8 @@ public final class Job {
                 && resources.equals(j.resources) && typeParameters.equals(j.typeParameters)
                 && inputFiles.equals(j.inputFiles) && outputFiles.equals(j.outputFiles)
                 && Objects.equals(error, j.error) && Objects.equals(missingSince, j.missingSince)
-                && Objects.equals(usage, j.usage);
+                && Objects.equals(usage, j.usage)
+                && Objects.equals(chain, j.chain);
     }
 
     @Override
@@ -174,6 +179,7 @@ public final class Job {
         private ErrorInfo error;
         private Instant missingSince;
         private JobUsage usage;
+        private ChainLink chain;
 
         private Builder() {
         }
@@ -201,6 +207,7 @@ public final class Job {
             error = j.error;
             missingSince = j.missingSince;
             usage = j.usage;
+            chain = j.chain;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -225,6 +232,7 @@ public final class Job {
         public Builder error(ErrorInfo v) { error = v; return this; }
         public Builder missingSince(Instant v) { missingSince = v; return this; }
         public Builder usage(JobUsage v) { usage = v; return this; }
+        public Builder chain(ChainLink v) { chain = v; return this; }
 
         public Job build() {
             return new Job(this);

@@ -36,6 +36,21 @@ public interface Scheduler {
     String submit(ClusterConnection connection, String workDir, String scriptPath, JobTag tag, IProgressMonitor monitor)
             throws ClusterException;
 
+    /**
+     * Submits like {@link #submit(ClusterConnection, String, String, JobTag, IProgressMonitor)}, the job waiting until the
+     * job {@code afterOk} has ended successfully; when that job fails the scheduler cancels this one (SLURM:
+     * {@code --dependency=afterok:<id> --kill-on-invalid-dep=yes}). For the stages of a chain.
+     *
+     * @param afterOk the scheduler's id of the job this one waits for; null: no dependency
+     */
+    default String submit(ClusterConnection connection, String workDir, String scriptPath, JobTag tag, String afterOk,
+            IProgressMonitor monitor) throws ClusterException {
+        if (afterOk == null) {
+            return submit(connection, workDir, scriptPath, tag, monitor);
+        }
+        throw ClusterException.permanent("This scheduler cannot make a job wait for another one; submit the stages one at a time.");
+    }
+
     /** Submits a script without a tag; see {@link #submit(ClusterConnection, String, String, JobTag, IProgressMonitor)}. */
     default String submit(ClusterConnection connection, String workDir, String scriptPath, IProgressMonitor monitor)
             throws ClusterException {

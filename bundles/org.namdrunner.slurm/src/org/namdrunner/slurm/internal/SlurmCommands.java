@@ -69,8 +69,17 @@ public final class SlurmCommands {
     }
 
     public String sbatchCommand(String workDir, String scriptPath, JobTag tag) {
+        return sbatchCommand(workDir, scriptPath, tag, null);
+    }
+
+    /**
+     * The same, the job waiting until SLURM job {@code afterOk} has succeeded; if that job fails SLURM cancels this one
+     * ({@code --kill-on-invalid-dep=yes}) instead of holding it for ever with reason DependencyNeverSatisfied.
+     */
+    public String sbatchCommand(String workDir, String scriptPath, JobTag tag, String afterOk) {
         return "cd " + ShellQuoting.quote(RemotePaths.checkAbsolute("workDir", workDir))
                 + " && sbatch --parsable " + (tag == null ? "" : "--comment=" + ShellQuoting.quote(tag.text()) + " ")
+                + (afterOk == null ? "" : "--dependency=" + ShellQuoting.quote("afterok:" + checkedId(afterOk)) + " --kill-on-invalid-dep=yes ")
                 + ShellQuoting.quote(RemotePaths.checkAbsolute("scriptPath", scriptPath));
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.namdrunner.core.cluster.ClusterProfile;
-import org.namdrunner.core.jobtype.ContinuableJobType;
+import org.namdrunner.core.jobtype.ChainableJobType;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.namd.NamdJobType;
 
@@ -15,7 +15,7 @@ import org.namdrunner.namd.NamdJobType;
  * make it fail). Parameter {@code standin}: directives separated by ';', e.g.
  * {@code seconds_per_step 0.5;fail "Atoms moving too fast"}. Everything else is NamdJobType's own output.
  */
-class StandinNamdJobType implements ContinuableJobType {
+class StandinNamdJobType implements ChainableJobType {
 
     static final String DIRECTIVES = "standin";
 
@@ -78,5 +78,21 @@ class StandinNamdJobType implements ContinuableJobType {
     @Override
     public Continuation planContinuation(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles) {
         return namd.planContinuation(job, parameters, texts, outputFiles);
+    }
+
+    @Override
+    public List<String> stageOutputs(Job stage, Map<String, String> parameters) {
+        return namd.stageOutputs(stage, parameters);
+    }
+
+    @Override
+    public Map<String, String> stageStart(Job previous, Map<String, String> previousParameters, Map<String, String> stageParameters) {
+        return namd.stageStart(previous, previousParameters, stageParameters);
+    }
+
+    @Override
+    public Continuation planExtension(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles,
+            double nanoseconds) {
+        return namd.planExtension(job, parameters, texts, outputFiles, nanoseconds);
     }
 }

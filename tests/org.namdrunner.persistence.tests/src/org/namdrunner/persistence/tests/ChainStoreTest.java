@@ -1,0 +1,145 @@
+package org.namdrunner.persistence.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namdrunner.core.model.ChainLink;
+import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.core.model.Job;
+import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.core.store.JobSummary;
+import org.namdrunner.persistence.SqliteJobStore;
+import org.namdrunner.persistence.internal.Backups;
+import org.namdrunner.persistence.internal.Schema;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * Schema 5: a job's place in a chain of stages (chain_id, chain_stage, chain_label). The upgrade is tested on a real
+ * version-4 file: {@code fixtures/schema4.db} was written by the SqliteJobStore of main 7bae54e (schema 4) with the
+ * program kept beside it ({@code fixtures/MakeV4.java.txt}).
+ */
+class ChainStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aChainLinkRoundTripsInJobsAndSummaries() throws Exception {
+        Path file = dir.resolve("jobs.db");
+        Job first = Jobs.job("job_1", "alpine").toBuilder().chain(new ChainLink("job_1", 1, "step4_minimization")).build();
+        Job second = Jobs.job("job_2", "alpine").toBuilder().chain(new ChainLink("job_1", 2, "step4_equilibration")).build();
+        Job alone = Jobs.job("job_3", "alpine");
+        try (SqliteJobStore store = SqliteJobStore.open(file)) {
+            store.create(first);
+            store.create(second);
+            store.create(alone);
+        }
+        try (SqliteJobStore store = SqliteJobStore.open(file)) {
+            assertEquals(first, store.find("job_1").orElseThrow());
+            assertEquals(second, store.find("job_2").orElseThrow());
+            assertTrue(store.find("job_3").orElseThrow().chain().isEmpty());
+            List<JobSummary> summaries = store.summaries(JobFilter.all());
+            for (JobSummary s : summaries) {
+                assertEquals(store.find(s.id()).orElseThrow().chain().orElse(null), s.chain(), s.id());
+            }
+            // a chain link can be added to a stored job (an extension makes a lone job the first stage of a chain)
+            Job linked = alone.toBuilder().chain(new ChainLink("job_3", 1, "production")).build();
+            store.update(linked);
+            assertEquals(linked.chain(), store.find("job_3").orElseThrow().chain());
+        }
+        try (RawDb raw = new RawDb(file)) {
+            assertEquals(List.of("job_1|1|step4_minimization", "job_1|2|step4_equilibration", "job_3|1|production"),
+                    raw.rows("SELECT chain_id, chain_stage, chain_label FROM jobs ORDER BY id"));
+            assertEquals("integer", raw.text("SELECT typeof(chain_stage) FROM jobs WHERE id = 'job_2'"));
+        }
+    }
+
+    @Test
+    void badChainLinksAreRefusedBeforeTheStore() {
+        assertThrows(InvalidInputException.class, () -> new ChainLink("job 1", 1, "x"));
+        assertThrows(InvalidInputException.class, () -> new ChainLink("job_1", 0, "x"));
+        assertThrows(InvalidInputException.class, () -> new ChainLink("job_1", 1, "equil; rm -rf ~"));
+    }
+
+    @Test
+    void aRealVersion4FileIsBackedUpAndUpgradedWithEveryRowKept() throws Exception {
+        Path file = dir.resolve("namdrunner.db");
+        Files.write(file, fixture("schema4.db"));
+        List<String> jobsBefore;
+        List<String> historyBefore;
+        List<String> metadataBefore;
+        try (RawDb raw = new RawDb(file)) {
+            assertEquals(4, raw.count("PRAGMA user_version"));
+            assertFalse(raw.rows("SELECT name FROM pragma_table_info('jobs')").contains("chain_id"));
+            jobsBefore = raw.rows("SELECT * FROM jobs ORDER BY id");
+            historyBefore = raw.rows("SELECT * FROM job_status_history ORDER BY id");
+            metadataBefore = raw.rows("SELECT * FROM app_metadata ORDER BY key");
+        }
+        assertEquals(3, jobsBefore.size());
+        String stageId;
+        try (SqliteJobStore store = SqliteJobStore.open(file)) {
+            List<Backups.Backup> made = store.backups();
+            assertTrue(made.stream().anyMatch(b -> b.reason().equals("before-migration-4-to-5")), made.toString());
+            Backups.Backup copy = made.stream().filter(b -> b.reason().equals("before-migration-4-to-5")).findFirst().orElseThrow();
+            try (RawDb raw = new RawDb(copy.file())) {
+                assertEquals(4, raw.count("PRAGMA user_version"), "the copy is of the file before the upgrade");
+                assertEquals(jobsBefore, raw.rows("SELECT * FROM jobs ORDER BY id"));
+            }
+            List<Job> jobs = store.list(JobFilter.all());
+            assertEquals(3, jobs.size());
+            jobs.forEach(j -> assertTrue(j.chain().isEmpty(), j + " is in no chain"));
+            // and the upgraded file takes chains
+            Job stage = jobs.get(0).toBuilder().chain(new ChainLink(jobs.get(0).id(), 1, "production")).build();
+            store.update(stage);
+            assertEquals(stage.chain(), store.find(stage.id()).orElseThrow().chain());
+            stageId = stage.id();
+        }
+        try (RawDb raw = new RawDb(file)) {
+            assertEquals(Schema.CURRENT, raw.count("PRAGMA user_version"));
+            assertEquals(5, Schema.CURRENT);
+            List<String> jobsAfter = raw.rows("SELECT * FROM jobs ORDER BY id");
+            assertEquals(jobsBefore.size(), jobsAfter.size());
+            int unchanged = 0;
+            for (int i = 0; i < jobsBefore.size(); i++) {
+                String after = jobsAfter.get(i);
+                // every old column as it was; updated_at and the chain columns only on the one job linked above
+                if (!after.startsWith(stageId + "|")) {
+                    assertEquals(jobsBefore.get(i) + "|null|null|null", after);
+                    unchanged++;
+                }
+            }
+            assertEquals(2, unchanged);
+            assertEquals(historyBefore, raw.rows("SELECT * FROM job_status_history ORDER BY id"));
+            assertEquals(metadataBefore, raw.rows("SELECT * FROM app_metadata ORDER BY key"));
+            assertEquals("ok", raw.text("PRAGMA integrity_check"));
+            assertEquals(List.of(), raw.rows("PRAGMA foreign_key_check"));
+        }
+        Path fresh = dir.resolve("fresh.db");
+        SqliteJobStore.open(fresh).close();
+        String schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name";
+        try (RawDb a = new RawDb(file); RawDb b = new RawDb(fresh)) {
+            assertEquals(b.rows(schema), a.rows(schema), "the upgraded schema is the fresh one, to the letter");
+        }
+    }
+
+    private static byte[] fixture(String name) throws Exception {
+        Enumeration<URL> found = FrameworkUtil.getBundle(ChainStoreTest.class).findEntries("fixtures", name, false);
+        if (found == null || !found.hasMoreElements()) {
+            throw new AssertionError("fixture " + name + " is not in the test bundle");
+        }
+        try (InputStream in = found.nextElement().openStream()) {
+            return in.readAllBytes();
+        }
+    }
+}
