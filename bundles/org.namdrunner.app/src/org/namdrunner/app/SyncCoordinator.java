@@ -54,7 +54,6 @@ public final class SyncCoordinator {
     }
 
     private static final int MAX_LOGS_PER_SYNC = 20;
-    private static final long LOG_TAIL_BYTES = 16 * 1024;
 
     private final Backend backend;
     private final Map<String, ClusterPoller> pollers = new ConcurrentHashMap<>();
@@ -248,7 +247,7 @@ public final class SyncCoordinator {
         }
     }
 
-    /** Reads the log tails of the running jobs of a cluster whose session is open; never logs in for it. */
+    /** Reads what is new in the logs of the running jobs of a cluster whose session is open; never logs in for it. */
     private void readProgress(String profileId, IProgressMonitor monitor) {
         ClusterProfile profile = backend.profiles().find(profileId).orElse(null);
         if (profile == null) {
@@ -264,13 +263,11 @@ public final class SyncCoordinator {
                     .list(JobFilter.withStatus(Set.of(JobStatus.RUNNING)).onCluster(profileId));
             for (org.namdrunner.core.model.Job job : running.subList(0, Math.min(running.size(), MAX_LOGS_PER_SYNC))) {
                 JobType type = backend.jobTypes().find(job.jobTypeId()).orElse(null);
-                String path = type == null ? null : JobLogs.remotePath(job, type).orElse(null);
-                if (path == null) {
+                if (type == null) {
                     continue;
                 }
                 try {
-                    backend.progress().put(job.id(), type.parseLog(c.readFile(path, LOG_TAIL_BYTES, monitor)));
-                    changed = true;
+                    changed |= JobLogs.refresh(backend.progress(), c, job, type, false, false, monitor).isPresent();
                 } catch (ClusterException e) {
                     // no log yet (the job just started) or the file is unreadable: progress stays unknown
                 }
