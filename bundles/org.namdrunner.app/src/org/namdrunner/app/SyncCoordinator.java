@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,7 +55,6 @@ public final class SyncCoordinator {
     }
 
     private static final int MAX_LOGS_PER_SYNC = 20;
-    private static final long LOG_TAIL_BYTES = 16 * 1024;
 
     private final Backend backend;
     private final Map<String, ClusterPoller> pollers = new ConcurrentHashMap<>();
@@ -251,7 +251,7 @@ public final class SyncCoordinator {
         }
     }
 
-    /** Reads the log tails of the running jobs of a cluster whose session is open; never logs in for it. */
+    /** Reads what is new in the logs of the running jobs of a cluster whose session is open; never logs in for it. */
     private void readProgress(String profileId, IProgressMonitor monitor) {
         ClusterProfile profile = backend.profiles().find(profileId).orElse(null);
         if (profile == null) {
@@ -271,15 +271,13 @@ public final class SyncCoordinator {
                     continue;
                 }
                 JobType type = backend.jobTypes().find(job.jobTypeId()).orElse(null);
-                String path = type == null ? null : JobLogs.remotePath(job, type).orElse(null);
-                if (path == null) {
+                if (type == null) {
                     continue;
                 }
                 try {
-                    JobType.LogSummary summary = type.parseLog(c.readFile(path, LOG_TAIL_BYTES, monitor));
-                    backend.progress().put(job.id(), summary);
-                    backend.performance().record(job, summary);
-                    changed = true;
+                    Optional<LogView> view = JobLogs.refresh(backend.progress(), c, job, type, false, false, monitor);
+                    view.ifPresent(v -> backend.performance().record(job, v.summary()));
+                    changed |= view.isPresent();
                 } catch (ClusterException e) {
                     // no log yet (the job just started) or the file is unreadable: progress stays unknown
                 }

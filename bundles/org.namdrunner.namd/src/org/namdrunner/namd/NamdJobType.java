@@ -9,6 +9,7 @@ import java.util.Set;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.jobtype.ChainableJobType;
 import org.namdrunner.core.jobtype.ContinuableJobType;
+import org.namdrunner.core.jobtype.LogFollower;
 import org.namdrunner.core.lifecycle.JobFolders;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
@@ -244,6 +245,11 @@ public class NamdJobType implements ChainableJobType {
     @Override
     public LogSummary parseLog(String logText) {
         return NamdLogParser.parse(logText);
+    }
+
+    @Override
+    public LogFollower followLog(Job job) {
+        return new NamdLogFollower();
     }
 
     @Override

@@ -61,6 +61,15 @@ public interface JobType {
     LogSummary parseLog(String logText);
 
     /**
+     * A reader of one job's growing log, fed only the bytes appended since the last look (see {@link LogFollower}).
+     * The default keeps the log's head and tail and hands them to {@link #parseLog}; a job type that plots values or
+     * whose progress stands in lines far apart overrides it.
+     */
+    default LogFollower followLog(Job job) {
+        return new TextTailFollower(this::parseLog);
+    }
+
+    /**
      * Result files in subfolders of the job's working folder, as relative paths (e.g. {@code analysis/rmsd.dat}),
      * that are kept with the job's results in {@code outputs/} at the same relative path. The files at the top of
      * the working folder are always kept; a listed file the job did not write is skipped, a path that breaks the

@@ -1,5 +1,9 @@
 package org.namdrunner.integration.tests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,17 +11,25 @@ import java.util.Set;
 
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.jobtype.ChainableJobType;
+import org.namdrunner.core.jobtype.LogFollower;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.namd.NamdJobType;
 
 /**
  * The real NAMD job type, plus comment lines that only the cluster's namd3 stand-in reads (slow it down,
  * make it fail). Parameter {@code standin}: directives separated by ';', e.g.
- * {@code seconds_per_step 0.5;fail "Atoms moving too fast"}. Everything else is NamdJobType's own output.
+ * {@code seconds_per_step 0.5;fail "Atoms moving too fast"}. Parameter {@code standinConfig}: config lines (';'
+ * between them) put after the template's, which the stand-in takes over the template's (e.g. {@code outputTiming 1000}).
+ * Parameter {@code standinFromTree=true}: the job runs this checkout's tests/cluster/namd3-standin, uploaded with the
+ * job, instead of the cluster's installed copy (which is only updated when the shared cluster is restarted).
+ * Everything else is NamdJobType's own output.
  */
 class StandinNamdJobType implements ChainableJobType {
 
     static final String DIRECTIVES = "standin";
+    static final String CONFIG_LINES = "standinConfig";
+    static final String FROM_TREE = "standinFromTree";
+    static final String TREE_STANDIN = "namd3-standin";
 
     private final NamdJobType namd = new NamdJobType();
 
@@ -52,12 +64,36 @@ class StandinNamdJobType implements ChainableJobType {
             }
             files.put(NamdJobType.CONFIG_FILE, config.toString());
         }
+        String lines = parameters.getOrDefault(CONFIG_LINES, "");
+        if (!lines.isBlank()) {
+            StringBuilder config = new StringBuilder(files.get(NamdJobType.CONFIG_FILE));
+            for (String l : lines.split(";")) {
+                config.append(l.strip()).append('\n');
+            }
+            files.put(NamdJobType.CONFIG_FILE, config.toString());
+        }
+        if (Boolean.parseBoolean(parameters.get(FROM_TREE))) {
+            files.put(TREE_STANDIN, treeStandin());
+        }
         return files;
+    }
+
+    static String treeStandin() {
+        Path file = Path.of(System.getProperty("namdrunner.repoRoot", "../.."), "tests/cluster/namd3-standin");
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The stand-in " + file.toAbsolutePath() + " could not be read", e);
+        }
     }
 
     @Override
     public String renderBatchBody(Job job, Map<String, String> parameters, ClusterProfile profile) {
-        return namd.renderBatchBody(job, parameters, profile);
+        String body = namd.renderBatchBody(job, parameters, profile);
+        if (Boolean.parseBoolean(parameters.get(FROM_TREE))) {
+            body = "chmod +x " + TREE_STANDIN + "\n" + body.replace(" namd3 ", " ./" + TREE_STANDIN + " ");
+        }
+        return body;
     }
 
     @Override
@@ -68,6 +104,11 @@ class StandinNamdJobType implements ChainableJobType {
     @Override
     public LogSummary parseLog(String logText) {
         return namd.parseLog(logText);
+    }
+
+    @Override
+    public LogFollower followLog(Job job) {
+        return namd.followLog(job);
     }
 
     @Override
