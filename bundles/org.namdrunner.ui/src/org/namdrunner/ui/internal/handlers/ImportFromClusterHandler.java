@@ -6,6 +6,7 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.dialogs.ListDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
@@ -19,14 +20,14 @@ import org.namdrunner.core.cluster.ClusterProfile;
 public final class ImportFromClusterHandler extends BackendHandler {
 
     public static final String TITLE = "Import Jobs from Cluster";
-    static final String MESSAGE = "Pick the cluster whose job folders to read. NAMDRunner signs in if it is not connected "
-            + "(this may ask for your password and a Duo approval), reads every job_info.json under the profile's "
-            + "projects folder and imports the jobs this database does not have. Files that point outside the profile's "
-            + "folders are refused.";
+    static final String MESSAGE = "Pick the cluster to read. NAMDRunner signs in if it is not connected (this may ask for "
+            + "your password and a Duo approval).";
 
     @Override
     public Object execute(ExecutionEvent event) {
-        Shell shell = HandlerUtil.getActiveShell(event);
+        // the window's shell: the active one may be a dialog that closed meanwhile (a host-key question, say)
+        var window = HandlerUtil.getActiveWorkbenchWindow(event);
+        Shell shell = window != null ? window.getShell() : HandlerUtil.getActiveShell(event);
         backend(event, TITLE).ifPresent(b -> choose(shell, b));
         return null;
     }
@@ -53,6 +54,6 @@ public final class ImportFromClusterHandler extends BackendHandler {
         if (d.open() != Window.OK || d.getResult() == null || d.getResult().length == 0) {
             return;
         }
-        new ImportFromClusterJob(b, (ClusterProfile) d.getResult()[0], shell.getDisplay()).schedule();
+        new ImportFromClusterJob(b, (ClusterProfile) d.getResult()[0], Display.getCurrent()).schedule();
     }
 }

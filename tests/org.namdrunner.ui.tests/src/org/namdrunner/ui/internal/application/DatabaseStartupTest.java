@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobFilter;
@@ -31,8 +30,11 @@ import org.namdrunner.ui.tests.Widgets;
  */
 class DatabaseStartupTest {
 
-    @TempDir
-    Path dir;
+    private final Path dir;
+
+    DatabaseStartupTest() throws java.io.IOException {
+        dir = Files.createTempDirectory("namdrunner-startup-db");
+    }
 
     @Test
     void aDamagedDatabaseIsExplainedLeftUntouchedAndItsLatestBackupRestoredWhenThePersonAsks() throws Exception {
