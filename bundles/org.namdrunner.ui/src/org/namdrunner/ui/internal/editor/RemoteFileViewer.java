@@ -19,6 +19,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 import org.namdrunner.app.Backend;
+import org.namdrunner.app.RemoteListing;
 import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.RemoteChunk;
 import org.namdrunner.ui.Problems;
