@@ -21,6 +21,7 @@ import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.validation.InputRules;
 import org.namdrunner.namd.CharmmGuiFolder;
 import org.namdrunner.namd.NamdInputSet;
+import org.namdrunner.namd.NamdJobType;
 import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
 import org.namdrunner.ui.jobtypes.ResourceHints;
 
@@ -46,6 +47,8 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     private Text ownConfigPath;
     /** The own config in use (null: the template of the next page makes the config). */
     private OwnConfigChoice own;
+    /** The config of the job this one starts from ("New job from this job"), kept unless an own config is chosen. */
+    private Map<String, String> earlierConfig = Map.of();
 
     public NamdInputFilesPage() {
         super("org.namdrunner.ui.namd.inputs");
@@ -203,6 +206,9 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
         }
         String missing = null;
         String error = own == null ? importProblem : own.problem();
+        String note = own != null ? own.note() : earlierConfig.isEmpty() ? null
+                : "The job runs the config of the job it starts from (see and edit it on the Review page); choose the files it reads "
+                        + "again, or choose an own config.";
         for (InputFileSpec spec : jobType().inputFiles()) {
             String p = fields.get(spec.key()).getText().strip();
             if (p.isEmpty()) {
@@ -229,7 +235,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             }
         }
         setErrorMessage(error);
-        setMessage(error != null ? null : missing != null ? missing : own == null ? null : own.note(), own != null && missing == null
+        setMessage(error != null ? null : missing != null ? (note == null ? missing : missing + " " + note) : note, note != null
                 ? org.eclipse.jface.dialogs.IMessageProvider.INFORMATION : org.eclipse.jface.dialogs.IMessageProvider.NONE);
         setPageComplete(error == null && missing == null);
     }
@@ -265,7 +271,22 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
 
     @Override
     public Map<String, String> parameters() {
-        return own == null || !own.staged().usable() ? Map.of() : own.parameters();
+        return own != null ? own.staged().usable() ? own.parameters() : Map.of() : earlierConfig;
+    }
+
+    /** A job that ran its own (or an edited) config starts its copy with that config; its files are chosen again. */
+    @Override
+    public void prefill(Map<String, String> parameters) {
+        String config = parameters.get(NamdJobType.CONFIG);
+        if (config != null && !config.isBlank()) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put(NamdJobType.CONFIG, config);
+            String name = parameters.get(NamdJobType.OWN_CONFIG);
+            if (name != null && !name.isBlank()) {
+                p.put(NamdJobType.OWN_CONFIG, name);
+            }
+            earlierConfig = Map.copyOf(p);
+        }
     }
 
     @Override
