@@ -58,12 +58,14 @@ class OwnConfigWizardTest {
             w.next();
             NamdInputFilesPage page = Ui.sync(() -> (NamdInputFilesPage) w.currentPage());
             Ui.run(() -> page.useOwnConfig(mine.resolve("eq.namd")));
+            Ui.waitUntil("the config to be read", Duration.ofSeconds(20), () -> Ui.sync(() -> !page.readingOwnConfig()));
             String err = w.errorMessage();
             assertTrue(err != null && err.contains("line 5: the parameters file ../namd/toppar/par_all36_cgenff_v5.prm does not exist"), String.valueOf(err));
             assertFalse(Ui.sync(page::isPageComplete));
             w.screenshot("namd-own-config-missing");
 
             Ui.run(() -> page.useOwnConfig(namd.resolve("step4_equilibration.inp")));
+            Ui.waitUntil("the config to be read", Duration.ofSeconds(20), () -> Ui.sync(() -> !page.readingOwnConfig()));
             assertNull(w.errorMessage());
             assertTrue(Ui.sync(page::isPageComplete));
             Map<String, Path> inputs = Ui.sync(page::inputFiles);
