@@ -79,6 +79,7 @@ public final class NamdConfigScript {
     /** variable → value; a variable whose value is unknown maps to null (with the reason in {@link #unknownWhy}). */
     private final Map<String, String> vars = new HashMap<>();
     private final Map<String, String> unknownWhy = new HashMap<>();
+    private final Map<String, int[]> lineStarts = new java.util.IdentityHashMap<>();
 
     private NamdConfigScript(Function<String, Optional<String>> sources) {
         this.sources = sources;
@@ -110,7 +111,7 @@ public final class NamdConfigScript {
     private void execute(String origin, String text, Command c, Mode mode, int depth) {
         List<Word> w = c.words();
         String name = w.get(0).text().toLowerCase(Locale.ROOT);
-        int line = lineOf(text, c.start());
+        int line = line(text, c.start());
         if (name.equals("set") && w.size() >= 3) {
             String var = w.get(1).text();
             if (mode == Mode.BLIND) {
@@ -369,6 +370,23 @@ public final class NamdConfigScript {
             }
         }
         return Math.min(j, to);
+    }
+
+    /** The line of an offset, by binary search in the text's line starts (found once per text). */
+    private int line(String text, int offset) {
+        int[] starts = lineStarts.computeIfAbsent(text, t -> {
+            int[] s = new int[16];
+            int n = 0;
+            for (int at = 0; at >= 0; at = t.indexOf('\n', at) < 0 ? -1 : t.indexOf('\n', at) + 1) {
+                if (n == s.length) {
+                    s = java.util.Arrays.copyOf(s, n * 2);
+                }
+                s[n++] = at;
+            }
+            return java.util.Arrays.copyOf(s, n);
+        });
+        int i = java.util.Arrays.binarySearch(starts, offset);
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     private static int lineOf(String t, int offset) {

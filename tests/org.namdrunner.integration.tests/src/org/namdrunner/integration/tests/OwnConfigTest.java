@@ -116,4 +116,25 @@ class OwnConfigTest {
         assertTrue(log.contains("End of program"));
         assertTrue(Files.exists(results.resolve("eq_own.coor")), "written under the cut output name in the job folder");
     }
+
+    @Test
+    void charmmGuiStep4AsAnOwnConfigRunsWithItsTenTopparFilesAndRestraints() throws Exception {
+        Path namd = CharmmGuiSystem.write(Files.createDirectories(local.resolve("cg4")));
+        OwnNamdConfig.Staged staged = OwnNamdConfig.read(namd.resolve("step4_equilibration.inp"));
+        assertEquals(List.of(), staged.problems());
+        String edited = staged.config().replace("minimize            10000", "minimize            20")
+                .replace("run                 125000", "run                 200") + "# standin: seconds_per_step 0.002\n";
+        Job job = h.service.create(new JobRequest("own-step4", NamdJobType.ID, "testcluster",
+                TestJobs.resources(2, Duration.ofMinutes(10), "acpu", "cpu-normal"),
+                Map.of(NamdJobType.CONFIG, edited, NamdJobType.OWN_CONFIG, "step4_equilibration.inp"), staged.inputs()), new NullProgressMonitor());
+        h.service.submit(job.id(), new NullProgressMonitor());
+        Job done = h.syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(5));
+        assertEquals(JobStatus.COMPLETED, done.status(), "error: " + done.error());
+        String log = Files.readString(h.service.fetchResults(job.id(), local.resolve("results4"), new NullProgressMonitor())
+                .resolve(NamdJobType.LOG_FILE));
+        List<String> opened = log.lines().filter(l -> l.startsWith("Info: PARAMETERS ")).map(l -> l.substring(17).strip()).toList();
+        assertEquals(CharmmGuiSystem.topparFiles().stream().map(f -> "input_files/" + f).toList(), opened);
+        assertTrue(log.contains("Info: PERIODIC CELL BASIS 3  0.0 0.0 52.5"), "the box from the config's set a/b/c");
+        assertTrue(log.contains("Info: OUTPUT FILENAME        step4_equilibration"), log);
+    }
 }

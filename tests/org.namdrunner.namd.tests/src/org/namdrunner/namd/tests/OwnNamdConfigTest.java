@@ -273,6 +273,20 @@ class OwnNamdConfigTest {
     }
 
     @Test
+    void aConfigAsLongAsAllowedIsReadWithEveryLineNumberRight() {
+        StringBuilder big = new StringBuilder();
+        int n = 0;
+        while (big.length() < OwnNamdConfig.MAX_CONFIG_CHARS - 100) {
+            n++;
+            big.append("set p").append(n).append(" par_").append(n).append(".prm ;# comment\nparameters $p").append(n).append('\n');
+        }
+        List<Reference> refs = NamdConfigScript.read(big.toString(), p -> Optional.empty()).references();
+        assertEquals(n, refs.size());
+        assertEquals(2 * n, refs.get(n - 1).line());
+        assertEquals("par_" + n + ".prm", refs.get(n - 1).path());
+    }
+
+    @Test
     void aSourceLoopStopsWithAProblem() throws Exception {
         write("run/loop.tcl", "source loop.tcl\n");
         OwnNamdConfig.Staged s = OwnNamdConfig.read(config("c.namd", "source loop.tcl\n"));

@@ -28,7 +28,8 @@ import org.namdrunner.ui.jobtypes.ResourceHints;
 /**
  * The NAMD job's input files: structure (PSF), coordinates (PDB), the first CHARMM parameter file, any number of
  * further parameter/stream files, restraints and extra files (staged next to the others), each a local file the
- * person picks, or all at once from a CHARMM-GUI {@code namd/} folder ({@link CharmmGuiFolder}). Every file is
+ * person picks, or all at once from a CHARMM-GUI {@code namd/} folder ({@link CharmmGuiFolder}), or found in their own
+ * config ({@link OwnConfigChoice}, read in the background). Every file is
  * checked here: a name usable on the cluster, the right extension, present and readable.
  */
 public final class NamdInputFilesPage extends JobTypeWizardPage {
@@ -48,6 +49,11 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     /** The own config in use (null: the template of the next page makes the config). */
     private OwnConfigChoice own;
     private Map<String, Path> prefilled = Map.of();
+    /** The config of the job this one starts from ("New job from this job"), kept unless an own config is chosen. */
+    private Map<String, String> earlierConfig = Map.of();
+    /** The config being read in the background (null when none), and a count that tells a stale read from the last. */
+    private Path reading;
+    private int readings;
 
     public NamdInputFilesPage() {
         super("org.namdrunner.ui.namd.inputs");
@@ -162,12 +168,37 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     /**
      * Makes the job run this config: the files it references fill the fields and lists (a sourced file whose paths were
      * rewritten is staged from a rewritten copy), and what keeps it from running (a missing or unreadable file, a path
-     * that cannot be worked out, an output outside the job folder) is shown here, naming the line. Small local files:
-     * read at once, like the folder import.
+     * that cannot be worked out, an output outside the job folder) is shown here, naming the line. The files are read in
+     * a background job; the page waits (not complete) until they are.
      */
     public void useOwnConfig(Path config) {
         ownConfigPath.setText(config.toString());
-        own = OwnConfigChoice.read(config);
+        reading = config;
+        own = null;
+        int mine = ++readings;
+        setPageComplete(false);
+        setErrorMessage(null);
+        setMessage("Reading " + config.getFileName() + " and the files it names…");
+        org.eclipse.swt.widgets.Display display = getShell().getDisplay();
+        org.eclipse.core.runtime.jobs.Job read = org.eclipse.core.runtime.jobs.Job.create("Reading the NAMD config " + config.getFileName(),
+                monitor -> {
+                    OwnConfigChoice choice = OwnConfigChoice.read(config);
+                    if (!display.isDisposed()) {
+                        display.asyncExec(() -> {
+                            if (mine == readings && getControl() != null && !getControl().isDisposed()) {
+                                reading = null;
+                                apply(choice);
+                            }
+                        });
+                    }
+                    return org.eclipse.core.runtime.Status.OK_STATUS;
+                });
+        read.setSystem(true);
+        read.schedule();
+    }
+
+    private void apply(OwnConfigChoice choice) {
+        own = choice;
         if (own.staged().usable()) {
             Map<String, Path> in = own.staged().inputs();
             for (String key : List.of("structure", "coordinates", NamdInputSet.PARAMETERS, "restraints")) {
@@ -186,14 +217,17 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     private void ownConfigTyped() {
         String p = ownConfigPath.getText().strip();
         if (p.isEmpty()) {
-            if (own != null) {
+            if (own != null || reading != null) {
                 own = null;
+                reading = null;
+                readings++;
                 validate();
             }
             return;
         }
         try {
-            if (own == null || !own.file().equals(Path.of(p))) {
+            Path now = own != null ? own.file() : reading;
+            if (now == null || !now.equals(Path.of(p))) {
                 useOwnConfig(Path.of(p));
             }
         } catch (InvalidPathException e) {
@@ -202,9 +236,14 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
         }
     }
 
-    /** The own config in use, or null. */
+    /** The own config in use, or null (also while it is being read). */
     public OwnConfigChoice ownConfig() {
         return own;
+    }
+
+    /** True while a chosen config is being read (for tests). */
+    public boolean readingOwnConfig() {
+        return reading != null;
     }
 
     /** The box edges (cellX/Y/Z) of the last imported folder, empty when it gave none. */
@@ -231,11 +270,14 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     }
 
     private void validate() {
-        if (moreParameters == null || extras == null) {
+        if (moreParameters == null || extras == null || reading != null) {
             return;
         }
         String missing = null;
         String error = own == null ? importProblem : own.problem();
+        String note = own != null ? own.note() : earlierConfig.isEmpty() ? null
+                : "The job runs the config of the job it starts from (see and edit it on the Review page); choose the files it reads "
+                        + "again, or choose an own config.";
         for (InputFileSpec spec : jobType().inputFiles()) {
             String p = fields.get(spec.key()).getText().strip();
             if (p.isEmpty()) {
@@ -262,7 +304,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             }
         }
         setErrorMessage(error);
-        setMessage(error != null ? null : missing != null ? missing : own == null ? null : own.note(), own != null && missing == null
+        setMessage(error != null ? null : missing != null ? (note == null ? missing : missing + " " + note) : note, note != null
                 ? org.eclipse.jface.dialogs.IMessageProvider.INFORMATION : org.eclipse.jface.dialogs.IMessageProvider.NONE);
         setPageComplete(error == null && missing == null);
     }
@@ -299,15 +341,27 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     /** The atom count (when known) goes with the job: the evidence for sizing a similar job later. */
     @Override
     public Map<String, String> parameters() {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (own != null && own.staged().usable()) {
-            out.putAll(own.parameters());
-        }
+        Map<String, String> out = new LinkedHashMap<>(own != null ? own.staged().usable() ? own.parameters() : Map.of() : earlierConfig);
         long atoms = sizeHints.atoms();
         if (atoms > 0) {
             out.put(NamdJobType.ATOMS, Long.toString(atoms));
         }
         return out;
+    }
+
+    /** A job that ran its own (or an edited) config starts its copy with that config; its files are chosen again. */
+    @Override
+    public void prefill(Map<String, String> parameters) {
+        String config = parameters.get(NamdJobType.CONFIG);
+        if (config != null && !config.isBlank()) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put(NamdJobType.CONFIG, config);
+            String name = parameters.get(NamdJobType.OWN_CONFIG);
+            if (name != null && !name.isBlank()) {
+                p.put(NamdJobType.OWN_CONFIG, name);
+            }
+            earlierConfig = Map.copyOf(p);
+        }
     }
 
     @Override

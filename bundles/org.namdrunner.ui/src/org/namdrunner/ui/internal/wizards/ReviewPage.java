@@ -300,7 +300,10 @@ public final class ReviewPage extends WizardPage {
     public void editFile(String name, String text) {
         for (CTabItem item : files.getItems()) {
             if (item.getText().equals(name) && (((StyledText) item.getControl()).getStyle() & SWT.READ_ONLY) == 0) {
-                ((StyledText) item.getControl()).setText(text);
+                StyledText t = (StyledText) item.getControl();
+                t.setText(text);
+                t.setCaretOffset(t.getCharCount());
+                t.showSelection();
                 return;
             }
         }

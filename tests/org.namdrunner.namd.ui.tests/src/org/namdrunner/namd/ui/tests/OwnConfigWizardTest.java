@@ -17,6 +17,8 @@ import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.namd.NamdJobType;
 import org.namdrunner.namd.ui.internal.NamdInputFilesPage;
 import org.namdrunner.testing.CharmmGuiSystem;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.namdrunner.ui.internal.wizards.NewJobWizard;
 import org.namdrunner.ui.internal.wizards.ReviewPage;
 import org.namdrunner.ui.tests.HostKeys;
 import org.namdrunner.ui.tests.NewJobWizardTester;
@@ -56,12 +58,14 @@ class OwnConfigWizardTest {
             w.next();
             NamdInputFilesPage page = Ui.sync(() -> (NamdInputFilesPage) w.currentPage());
             Ui.run(() -> page.useOwnConfig(mine.resolve("eq.namd")));
+            Ui.waitUntil("the config to be read", Duration.ofSeconds(20), () -> Ui.sync(() -> !page.readingOwnConfig()));
             String err = w.errorMessage();
             assertTrue(err != null && err.contains("line 5: the parameters file ../namd/toppar/par_all36_cgenff_v5.prm does not exist"), String.valueOf(err));
             assertFalse(Ui.sync(page::isPageComplete));
             w.screenshot("namd-own-config-missing");
 
             Ui.run(() -> page.useOwnConfig(namd.resolve("step4_equilibration.inp")));
+            Ui.waitUntil("the config to be read", Duration.ofSeconds(20), () -> Ui.sync(() -> !page.readingOwnConfig()));
             assertNull(w.errorMessage());
             assertTrue(Ui.sync(page::isPageComplete));
             Map<String, Path> inputs = Ui.sync(page::inputFiles);
@@ -112,6 +116,24 @@ class OwnConfigWizardTest {
             Map<String, String> stored = TypeParameters.read(job.typeParameters());
             assertEquals(edited, stored.get(NamdJobType.CONFIG), "the job stores the edited config");
             assertEquals("step4_equilibration.inp", stored.get(NamdJobType.OWN_CONFIG));
+
+            // a new job from this one (as the editor's Resubmit opens it) starts with the stored config, not a template
+            Ui.display().asyncExec(() -> {
+                NewJobWizard again2 = new NewJobWizard(Workbench.backend());
+                again2.prefillFrom(job, null);
+                new WizardDialog(Workbench.window().getShell(), again2).open();
+            });
+            NewJobWizardTester copy = NewJobWizardTester.attach();
+            try {
+                copy.next();
+                NamdInputFilesPage inputs2 = Ui.sync(() -> (NamdInputFilesPage) copy.currentPage());
+                assertEquals(edited, Ui.sync(inputs2::parameters).get(NamdJobType.CONFIG));
+                String message = Ui.sync(inputs2::getMessage);
+                assertTrue(message.startsWith("Choose the structure (PSF) file.")
+                        && message.contains("The job runs the config of the job it starts from"), message);
+            } finally {
+                copy.cancel();
+            }
         } finally {
             if (Ui.sync(() -> !w.shell().isDisposed())) {
                 w.cancel();
