@@ -378,4 +378,10 @@ public class NamdJobType implements ChainableJobType {
         return new Continuation(params, plan.outputFiles(), "from step " + plan.lastStep() + ", " + more + " steps ("
                 + nanoseconds + " ns at " + fs + " fs) more");
     }
+
+    /** A protocol chosen in the wizard ({@link NamdProtocols#fromParameters}): its stages; none for a single job. */
+    @Override
+    public List<org.namdrunner.core.lifecycle.ChainStage> stages(Map<String, String> parameters) {
+        return NamdProtocols.fromParameters(parameters);
+    }
 }

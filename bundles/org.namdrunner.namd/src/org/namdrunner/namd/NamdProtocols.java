@@ -123,4 +123,36 @@ public final class NamdProtocols {
         p.put(JobChains.AUTO_CONTINUE, continueOnTimeout ? "yes" : "no");
         return p;
     }
+
+    /** Parameter keys of a protocol chosen in the wizard (see {@link NamdJobType#stages}). */
+    public static final String PROTOCOL = "protocol";
+    public static final String MINIMIZE_STEPS = "protocolMinimizeSteps";
+    public static final String EQUILIBRATION_STEPS = "protocolEquilibrationSteps";
+    public static final String PRODUCTION_STEPS = "protocolProductionSteps";
+    public static final String CONTINUE_ON_TIMEOUT = "protocolContinueOnTimeout";
+
+    /** The stages the parameters ask for: none without {@value #PROTOCOL} (or with "none"). */
+    public static List<ChainStage> fromParameters(Map<String, String> p) {
+        String id = p.getOrDefault(PROTOCOL, "").strip();
+        if (id.isEmpty() || id.equals("none")) {
+            return List.of();
+        }
+        List<Long> equil = new ArrayList<>();
+        for (String part : p.getOrDefault(EQUILIBRATION_STEPS, "").split(",")) {
+            if (!part.isBlank()) {
+                equil.add(steps(EQUILIBRATION_STEPS, part));
+            }
+        }
+        return stages(id, new Lengths(steps(MINIMIZE_STEPS, p.getOrDefault(MINIMIZE_STEPS, "")), equil,
+                steps(PRODUCTION_STEPS, p.getOrDefault(PRODUCTION_STEPS, "")), "yes".equalsIgnoreCase(p.getOrDefault(CONTINUE_ON_TIMEOUT, "no"))));
+    }
+
+    private static long steps(String key, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(key, "'" + org.namdrunner.core.validation.InputRules.printable(text.strip())
+                    + "' is not a number of steps.");
+        }
+    }
 }

@@ -37,4 +37,18 @@ public interface ChainableJobType extends ContinuableJobType {
      */
     Continuation planExtension(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles,
             double nanoseconds);
+
+    /** Parameters whose names start with this choose a protocol ({@link #stages}); they belong to the chain, not its stages. */
+    String PROTOCOL_PREFIX = "protocol";
+
+    /**
+     * The stages a person's parameters ask for (a protocol chosen in the wizard), or none for a single job. The
+     * workbench then creates the chain ({@code JobChains.create}) with the parameters without the
+     * {@value #PROTOCOL_PREFIX}… ones, each stage's own added.
+     *
+     * @throws InvalidInputException naming the protocol value that is not acceptable
+     */
+    default List<org.namdrunner.core.lifecycle.ChainStage> stages(Map<String, String> parameters) {
+        return List.of();
+    }
 }

@@ -92,7 +92,10 @@ final class ChainFollowUp {
                 continue;
             }
             String words = StageCause.cancelledBecause(previous);
-            if (stage.status().isActive() && stage.slurmId().isPresent()) {
+            if (stage.status().isActive() && stage.slurmId().isPresent() && !c.isConnected()) {
+                // never log in for it: the session closed after the poll; the next sync with a session cancels it
+                words = words + " It is cancelled at the next sync with an open session.";
+            } else if (stage.status().isActive() && stage.slurmId().isPresent()) {
                 try {
                     scheduler.cancel(c, stage.slurmId().get(), monitor);
                 } catch (ClusterException e) {

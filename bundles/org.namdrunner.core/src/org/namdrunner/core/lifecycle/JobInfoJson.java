@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import org.namdrunner.core.model.ChainLink;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
@@ -58,6 +59,13 @@ public final class JobInfoJson {
         JsonArray inputs = new JsonArray();
         job.inputFiles().forEach(inputs::add);
         o.add("inputFiles", inputs);
+        job.chain().ifPresent(l -> {
+            JsonObject chain = new JsonObject();
+            chain.addProperty("id", l.chainId());
+            chain.addProperty("stage", l.stage());
+            chain.addProperty("label", l.label());
+            o.add("chain", chain);
+        });
         return new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n";
     }
 
@@ -85,13 +93,22 @@ public final class JobInfoJson {
                     .submittedAt(o.has("submittedAt") ? Instant.parse(o.get("submittedAt").getAsString()) : null)
                     .projectDir(str(o, "projectDir")).scratchDir(str(o, "scratchDir")).resources(r)
                     .typeParameters(params == null || !params.isJsonObject() ? "{}" : params.toString())
-                    .inputFiles(inputs).build();
+                    .inputFiles(inputs).chain(chain(o)).build();
         } catch (InvalidInputException e) {
             throw e;
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
                 | java.time.format.DateTimeParseException | IllegalArgumentException e) {
             throw new InvalidInputException(JobFolders.JOB_INFO, "The job_info.json is not readable: " + e.getMessage());
         }
+    }
+
+    /** The stage's place in its chain, checked as the rest (ChainLink refuses a bad id, number or name); null for none. */
+    private static ChainLink chain(JsonObject o) {
+        if (!o.has("chain") || !o.get("chain").isJsonObject()) {
+            return null;
+        }
+        JsonObject c = o.getAsJsonObject("chain");
+        return new ChainLink(c.get("id").getAsString(), c.get("stage").getAsInt(), c.get("label").getAsString());
     }
 
     private static String str(JsonObject o, String key) {

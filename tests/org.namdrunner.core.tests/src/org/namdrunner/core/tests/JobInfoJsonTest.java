@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.lifecycle.JobInfoJson;
+import org.namdrunner.core.model.ChainLink;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
@@ -43,5 +44,16 @@ class JobInfoJsonTest {
         assertThrows(InvalidInputException.class, () -> JobInfoJson.read("{}"));
         String traversal = JobInfoJson.write(JobTest.sample()).replace("input_files/a.psf", "../../.ssh/id_rsa");
         assertTrue(assertThrows(InvalidInputException.class, () -> JobInfoJson.read(traversal)).getMessage().contains(".."));
+    }
+
+    @Test
+    void aStageKeepsItsPlaceInItsChainAndAHostileOneIsRefused() {
+        Job stage = JobTest.sample().toBuilder().chain(new ChainLink("job_1", 2, "step4_equilibration")).build();
+        String json = JobInfoJson.write(stage);
+        assertEquals(stage.chain(), JobInfoJson.read(json).chain());
+        assertTrue(JobInfoJson.read(JobInfoJson.write(JobTest.sample())).chain().isEmpty(), "a job in no chain");
+        String hostile = json.replace("step4_equilibration", "equil; rm -rf ~");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> JobInfoJson.read(hostile));
+        assertEquals("chainLabel", e.field());
     }
 }

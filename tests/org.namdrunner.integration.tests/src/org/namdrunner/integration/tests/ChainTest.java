@@ -20,6 +20,8 @@ import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
 import org.namdrunner.core.lifecycle.ChainRequest;
 import org.namdrunner.core.lifecycle.ChainStage;
+import org.namdrunner.core.lifecycle.JobChains;
+import org.namdrunner.core.lifecycle.JobInfoJson;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.namd.CharmmGuiFolder;
@@ -86,6 +88,9 @@ class ChainTest {
             assertTrue(inputs3.lines().anyMatch(f::equals), f + " in stage 3's inputs: " + inputs3);
         }
 
+        // job_info.json keeps each stage's place, so a rediscovered stage comes back into its chain
+        String info = h.exec(ShellQuoting.command("cat", chain.get(1).projectDir().orElseThrow() + "/job_info.json")).stdout();
+        assertEquals(chain.get(1).chain(), JobInfoJson.read(info).chain(), info);
         List<Job> submitted = h.service.chains().submit(chainId, new NullProgressMonitor());
         String s1 = submitted.get(0).slurmId().orElseThrow();
         String s2 = submitted.get(1).slurmId().orElseThrow();
@@ -181,5 +186,48 @@ class ChainTest {
         String s3 = submitted.get(2).slurmId().orElseThrow();
         String state = h.slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", s3, "-o", "State,Reason")).stdout().strip();
         assertTrue(state.startsWith("CANCELLED") && state.contains("Dependency"), "sacct: " + state);
+    }
+
+    @Test
+    void continueUntilDoneChainsTimeoutContinuationsFromTheSync() throws Exception {
+        Map<String, String> production = new LinkedHashMap<>();
+        production.put("minimizeSteps", "20");
+        production.put("runSteps", "380");
+        production.put("restartFreq", "10");
+        production.put("energyFreq", "10");
+        production.put("outputName", "production");
+        production.put(JobChains.AUTO_CONTINUE, "yes");
+        production.put(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.3");
+        List<Job> chain = h.service.chains().create(new ChainRequest("until-chain", NamdJobType.ID, "testcluster",
+                TestJobs.resources(1, Duration.ofMinutes(1), "acpu", "cpu-normal"), Map.of(), TestJobs.inputs(local.resolve("until")),
+                List.of(new ChainStage("production", production))), new NullProgressMonitor());
+        String chainId = chain.get(0).id();
+        h.service.chains().submit(chainId, new NullProgressMonitor());
+        Instant submitted = Instant.now();
+        Job first = h.syncUntil(chainId, j -> j.status().isTerminal(), Duration.ofMinutes(4));
+        assertEquals(JobStatus.TIMEOUT, first.status(), "the 400 steps at 0.3 s do not fit in one minute");
+        Instant timedOut = Instant.now();
+        // the sync that saw the TIMEOUT continued it and submitted the continuation; no one pressed anything
+        Instant end = Instant.now().plus(Duration.ofMinutes(4));
+        List<Job> stages = h.service.chains().stages(chainId);
+        while (!(stages.size() >= 2 && stages.get(stages.size() - 1).status() == JobStatus.COMPLETED)) {
+            assertTrue(Instant.now().isBefore(end), "no completed continuation: " + stages);
+            Thread.sleep(2000);
+            h.service.sync(h.profile.id(), new NullProgressMonitor());
+            stages = h.service.chains().stages(chainId);
+        }
+        System.out.println("[ChainTest] TIMEOUT seen " + Duration.between(submitted, timedOut).toSeconds() + " s after submission; "
+                + (stages.size() - 1) + " automatic continuation(s), COMPLETED " + Duration.between(timedOut, Instant.now()).toSeconds()
+                + " s after the TIMEOUT was seen");
+        Job cont = stages.get(1);
+        assertEquals("until-chain_production_cont1", cont.name());
+        assertEquals(2, cont.chain().orElseThrow().stage());
+        assertEquals("production", cont.chain().orElseThrow().label());
+        assertTrue(h.service.store().history(cont.id()).stream().anyMatch(c -> c.detail().startsWith("sbatch: Submitted batch job")),
+                "submitted by the sync");
+        Job lastStage = stages.get(stages.size() - 1);
+        Path results = h.service.fetchResults(lastStage.id(), local.resolve("until-results"), new NullProgressMonitor());
+        String log = Files.readString(results.resolve(NamdJobType.LOG_FILE));
+        assertTrue(log.contains("WRITING COORDINATES TO OUTPUT FILE AT STEP 400"), "the chain reached the production's last step");
     }
 }

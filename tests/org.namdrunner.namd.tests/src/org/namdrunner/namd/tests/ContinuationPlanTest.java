@@ -71,8 +71,10 @@ class ContinuationPlanTest {
                 "outputName", "wt", "minimizeSteps", "20", "runSteps", "500", "restartFreq", "20", "energyFreq", "10");
         Continuation plan = type.planContinuation(job, params, texts(), RESTART);
         assertEquals(List.of("wt.restart.coor", "wt.restart.vel", "wt.restart.xsc"), plan.restartFiles());
+        // a continuation always reads the restart velocities, also of a chain stage that began with new ones
         assertEquals(Map.of(NamdJobType.CONTINUE_FROM, "wt.restart", NamdJobType.CONTINUE_FIRST_STEP, "40",
-                NamdJobType.CONTINUE_STEPS, "480", NamdJobType.CONTINUED_JOB, "job_1"), plan.parameters());
+                NamdJobType.CONTINUE_STEPS, "480", NamdJobType.CONTINUED_JOB, "job_1", NamdJobType.CONTINUE_VELOCITIES, "restart"),
+                plan.parameters());
         assertTrue(plan.summary().contains("480 steps left"), plan.summary());
 
         Map<String, String> next = new HashMap<>(params);

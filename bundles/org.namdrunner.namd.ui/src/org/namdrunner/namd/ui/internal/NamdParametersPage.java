@@ -37,6 +37,7 @@ public final class NamdParametersPage extends JobTypeWizardPage {
     private Map<String, String> appliedBox = Map.of();
     private Combo chooser;
     private Composite variablesArea;
+    private NamdProtocolSection protocol;
 
     public NamdParametersPage() {
         super("org.namdrunner.ui.namd.parameters");
@@ -77,7 +78,10 @@ public final class NamdParametersPage extends JobTypeWizardPage {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(variablesArea);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(10, 8).applyTo(variablesArea);
         buildFields();
+        // a multi-stage protocol (a chain of jobs) or one job: below the template's variables
+        protocol = new NamdProtocolSection(c, prefill, (problem, message) -> validate());
         setControl(c);
+        validate();
     }
 
     /** A CHARMM-GUI folder imported on the inputs page brings its box: the explicit-solvent template with it. */
@@ -195,6 +199,9 @@ public final class NamdParametersPage extends JobTypeWizardPage {
     private void validate() {
         try {
             template.values(parameters());
+            if (protocol != null && protocol.problem() != null) {
+                throw new InvalidInputException("protocol", protocol.problem());
+            }
             setErrorMessage(null);
             setPageComplete(true);
         } catch (InvalidInputException e) {
@@ -213,6 +220,9 @@ public final class NamdParametersPage extends JobTypeWizardPage {
         });
         if (template != null) {
             out.put(NamdJobType.TEMPLATE, template.id());
+        }
+        if (protocol != null) {
+            out.putAll(protocol.parameters());
         }
         return out;
     }

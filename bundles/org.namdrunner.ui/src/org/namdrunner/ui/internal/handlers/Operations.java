@@ -81,6 +81,27 @@ public final class Operations {
         });
     }
 
+    /** Creates every stage of a chain (inputs uploaded once) and stores them; submits the chain too when asked. */
+    public static BackgroundOperation createChain(Backend backend, org.namdrunner.core.lifecycle.ChainRequest request, boolean submit) {
+        return of(backend, "Creating chain " + request.name(), List.of(), (b, m) -> {
+            List<Job> stages;
+            try {
+                stages = b.jobService().chains().create(request, m);
+            } catch (CoreException | RuntimeException e) {
+                return Problems.of("Could not create the chain " + request.name(), e);
+            }
+            if (!submit) {
+                return Status.OK_STATUS;
+            }
+            try {
+                b.jobService().chains().submit(stages.get(0).id(), m);
+                return Status.OK_STATUS;
+            } catch (CoreException | RuntimeException e) {
+                return Problems.of("The chain " + request.name() + " was created but not all of its stages could be submitted", e);
+            }
+        });
+    }
+
     public static BackgroundOperation submit(Backend backend, List<Job> jobs) {
         return perJob(backend, "Submitting " + names(jobs), "Could not submit", jobs, (j, b, m) -> b.jobService().submit(j.id(), m));
     }

@@ -21,9 +21,16 @@ public final class JobRows {
     private JobQuery query = JobQuery.all();
     private JobColumn sortColumn = JobColumn.SUBMITTED;
     private boolean ascending;
+    private final ChainRows chains = new ChainRows();
 
     public void setJobs(List<JobSummary> jobs) {
         all = List.copyOf(jobs);
+        chains.setJobs(all);
+    }
+
+    /** The chains among the jobs: their rows and the texts that differ for them. */
+    ChainRows chains() {
+        return chains;
     }
 
     /** Takes in the summaries of changed jobs: replaced, added, or (changed but not found) removed. */
@@ -84,12 +91,23 @@ public final class JobRows {
             }
         }
         Comparator<JobSummary> c = sortColumn.comparator(ctx, now);
-        out.sort(ascending ? c : c.reversed());
-        visible = out;
+        // a chain is one row, sorted with the jobs, its stages under it
+        visible = chains.arrange(out, ascending ? c : c.reversed());
     }
 
     public List<JobSummary> visible() {
         return visible;
+    }
+
+    /** The visible rows that are jobs (a chain's own row is not one). */
+    public int visibleJobCount() {
+        int n = 0;
+        for (JobSummary j : visible) {
+            if (!chains.isChainRow(j)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public int totalCount() {

@@ -108,7 +108,7 @@ public final class JobsTable {
         col.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return c.text((JobSummary) element, context, Instant.now());
+                return rows.chains().text(c, (JobSummary) element, context, Instant.now());
             }
 
             @Override
@@ -146,7 +146,7 @@ public final class JobsTable {
             sb.append("\nSLURM: ").append(j.slurmState());
         }
         if (j.slurmReason() != null && !j.slurmReason().isBlank() && !"None".equals(j.slurmReason())) {
-            sb.append(", reason ").append(j.slurmReason());
+            sb.append(", reason ").append(ChainRows.reasonWords(j.slurmReason()));
         }
         if (j.errorMessage() != null) {
             sb.append("\n").append(j.errorMessage());

@@ -133,7 +133,7 @@ public class JobsView extends ViewPart {
         staleBanner.show(List.of());
         table = new JobsTable(c);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.viewer().getControl());
-        table.onRowsChanged(rows -> filterBar.showCount(rows.visible().size(), rows.totalCount()));
+        table.onRowsChanged(rows -> filterBar.showCount(rows.visibleJobCount(), rows.totalCount()));
 
         MenuManager menu = new MenuManager();
         menu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));

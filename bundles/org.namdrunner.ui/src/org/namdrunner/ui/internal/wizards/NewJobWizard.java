@@ -156,7 +156,12 @@ public final class NewJobWizard extends Wizard implements INewWizard {
     @Override
     public boolean performFinish() {
         JobRequest request = request();
-        Operations.create(backend, request, review.submitNow()).schedule();
+        org.namdrunner.core.lifecycle.ChainRequest chain = ChainRequests.of(basics.jobType(), request);
+        if (chain != null) {
+            Operations.createChain(backend, chain, review.submitNow()).schedule();
+        } else {
+            Operations.create(backend, request, review.submitNow()).schedule();
+        }
         WizardMemory.remember(request.profileId(), request.resources(), request.jobTypeId(),
                 request.parameters().get(WizardMemory.TEMPLATE_PARAMETER));
         return true;
