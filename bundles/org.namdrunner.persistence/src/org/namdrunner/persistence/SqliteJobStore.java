@@ -211,6 +211,12 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Temp
     }
 
     @Override
+    public List<Job> chainStages(String chainId) throws StoreException {
+        Objects.requireNonNull(chainId, "chainId");
+        return db.read("read the stages of chain " + chainId, () -> jobs.chainStages(chainId));
+    }
+
+    @Override
     public Set<String> clustersWithSubmittedJobs(Set<JobStatus> statuses) throws StoreException {
         Set<JobStatus> s = statuses == null ? Set.of() : Set.copyOf(statuses);
         return db.read("find the clusters with submitted jobs", () -> jobs.clustersWithSubmittedJobs(s));

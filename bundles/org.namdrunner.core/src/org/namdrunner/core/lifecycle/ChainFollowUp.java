@@ -2,8 +2,6 @@ package org.namdrunner.core.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +64,8 @@ final class ChainFollowUp {
         if (chains.isEmpty()) {
             return;
         }
-        List<Job> all = store.list(JobFilter.all());
         for (String chainId : chains) {
-            List<Job> stages = new ArrayList<>();
-            for (Job j : all) {
-                if (j.chain().isPresent() && j.chain().get().chainId().equals(chainId)) {
-                    stages.add(j);
-                }
-            }
-            stages.sort(Comparator.comparingInt(j -> j.chain().get().stage()));
+            List<Job> stages = store.chainStages(chainId);
             try {
                 explainFailures(c, stages, monitor);
                 continueLast(c, stages, monitor);

@@ -2,7 +2,6 @@ package org.namdrunner.core.lifecycle;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.Resources;
 import org.namdrunner.core.scheduler.Scheduler;
-import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.StoreException;
 
@@ -175,14 +173,7 @@ public final class JobChains {
     /** The stages of a chain in order (stage number), as stored. */
     public List<Job> stages(String chainId) throws StoreException {
         Objects.requireNonNull(chainId, "chainId");
-        List<Job> out = new ArrayList<>();
-        for (Job j : store.list(JobFilter.all())) {
-            if (j.chain().isPresent() && j.chain().get().chainId().equals(chainId)) {
-                out.add(j);
-            }
-        }
-        out.sort(Comparator.comparingInt(j -> j.chain().get().stage()));
-        return out;
+        return store.chainStages(chainId);
     }
 
     void afterSync(String profileId, ClusterConnection c, SyncReport report, IProgressMonitor monitor) throws StoreException {

@@ -62,6 +62,21 @@ public interface JobStore {
     }
 
     /**
+     * The stages of one chain ({@link Job#chain()}), in stage order: what a sync's chain follow-up reads, without the
+     * rest of a database that may hold 100,000 jobs. This default lists every job.
+     */
+    default List<Job> chainStages(String chainId) throws StoreException {
+        List<Job> out = new ArrayList<>();
+        for (Job j : list(JobFilter.all())) {
+            if (j.chain().isPresent() && j.chain().get().chainId().equals(chainId)) {
+                out.add(j);
+            }
+        }
+        out.sort(Comparator.comparingInt(j -> j.chain().get().stage()));
+        return out;
+    }
+
+    /**
      * The clusters that have a job with a SLURM id in one of these statuses: which clusters a sync must visit, without
      * reading the jobs. This default reads the summaries.
      */

@@ -84,6 +84,19 @@ public final class JobTable {
         return JobSummaries.of(db, ids);
     }
 
+    /** The stages of one chain in stage order, by the chain index. */
+    public List<Job> chainStages(String chainId) throws SQLException {
+        PreparedStatement ps = db.prepared(JobRows.SELECT + " WHERE chain_id = ? ORDER BY chain_stage, id");
+        ps.setString(1, chainId);
+        List<Job> jobs = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                jobs.add(JobRows.read(rs));
+            }
+        }
+        return jobs;
+    }
+
     /** The clusters with a job that has a SLURM id and one of these statuses. */
     public Set<String> clustersWithSubmittedJobs(Set<JobStatus> statuses) throws SQLException {
         return JobSummaries.clustersWithSubmittedJobs(db, statuses);

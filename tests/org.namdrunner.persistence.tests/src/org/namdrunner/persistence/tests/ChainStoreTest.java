@@ -66,6 +66,23 @@ class ChainStoreTest {
     }
 
     @Test
+    void aChainsStagesAreReadByTheirChainInStageOrder() throws Exception {
+        try (SqliteJobStore store = SqliteJobStore.open(dir.resolve("stages.db"))) {
+            // created out of order, among a lone job and another chain
+            store.create(Jobs.job("job_c3", "alpine").toBuilder().chain(new ChainLink("job_c1", 3, "step5_production")).build());
+            store.create(Jobs.job("job_c1", "alpine").toBuilder().chain(new ChainLink("job_c1", 1, "step4_minimization")).build());
+            store.create(Jobs.job("job_other", "alpine").toBuilder().chain(new ChainLink("job_other", 1, "production")).build());
+            store.create(Jobs.job("job_c2", "alpine").toBuilder().chain(new ChainLink("job_c1", 2, "step4_equilibration")).build());
+            store.create(Jobs.job("job_lone", "alpine"));
+
+            assertEquals(List.of("job_c1", "job_c2", "job_c3"), store.chainStages("job_c1").stream().map(Job::id).toList());
+            assertEquals(store.find("job_c2").orElseThrow(), store.chainStages("job_c1").get(1));
+            assertEquals(List.of("job_other"), store.chainStages("job_other").stream().map(Job::id).toList());
+            assertEquals(List.of(), store.chainStages("job_lone"));
+        }
+    }
+
+    @Test
     void badChainLinksAreRefusedBeforeTheStore() {
         assertThrows(InvalidInputException.class, () -> new ChainLink("job 1", 1, "x"));
         assertThrows(InvalidInputException.class, () -> new ChainLink("job_1", 0, "x"));
