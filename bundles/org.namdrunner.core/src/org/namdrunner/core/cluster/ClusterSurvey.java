@@ -41,6 +41,7 @@ public record ClusterSurvey(List<String> partitions, List<String> qos, List<Stri
                 p.commandPrefix(), p.moduleLines(), partitions.isEmpty() ? p.partitions() : partitions, qos.isEmpty() ? p.qos() : qos,
                 accounts.isEmpty() ? p.accounts() : accounts, p.projectsRoot(), p.scratchRoot(),
                 coresPerNode > 0 ? coresPerNode : p.coresPerNode(), memoryPerNodeMb > 0 ? memoryPerNodeMb : p.memoryPerNodeMb(),
-                longest, p.pollInterval(), limits.isEmpty() && accepted.isEmpty() ? p.limits() : new ClusterLimits(limits, accepted));
+                longest, p.pollInterval(), limits.isEmpty() && accepted.isEmpty() ? p.limits() : new ClusterLimits(limits, accepted),
+                p.preemptionRequeue());
     }
 }

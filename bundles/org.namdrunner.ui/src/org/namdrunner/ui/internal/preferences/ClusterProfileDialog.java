@@ -224,7 +224,9 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
                 scratchRoot.getText().strip(), ProfileForm.number("coresPerNode", "Cores per node", coresPerNode.getText()),
                 ProfileForm.memoryMb(memoryPerNode.getText()),
                 ProfileForm.hours(ProfileForm.number("maxWalltime", "The longest walltime", maxWalltimeHours.getText())),
-                java.time.Duration.ofSeconds(ProfileForm.number("pollInterval", "The sync interval", pollSeconds.getText())));
+                java.time.Duration.ofSeconds(ProfileForm.number("pollInterval", "The sync interval", pollSeconds.getText())))
+                // not on the form yet: an edit or copy keeps the site's requeue window for preempted jobs
+                .withPreemptionRequeue(original == null ? java.time.Duration.ZERO : original.preemptionRequeue());
     }
 
     private String newId() {
