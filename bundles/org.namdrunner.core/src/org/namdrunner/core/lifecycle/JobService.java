@@ -338,11 +338,7 @@ public final class JobService {
 
     /** Polls the jobs of one cluster, then collects the results of jobs that finished in this poll. */
     public SyncReport sync(String profileId, IProgressMonitor monitor) throws StoreException {
-        ClusterConnection c = connections.connectionFor(profiles.require(profileId));
-        SyncReport report = synchronizer.syncCluster(c, monitor);
-        collectFinished(c, report, monitor);
-        chains.afterSync(profileId, c, report, monitor);
-        return report;
+        return syncOn(connections.connectionFor(profiles.require(profileId)), monitor);
     }
 
     /**
@@ -351,9 +347,13 @@ public final class JobService {
      * {@link org.namdrunner.core.cluster.NotConnectedException}'s words when the session is gone.
      */
     public SyncReport syncInBackground(String profileId, IProgressMonitor monitor) throws StoreException {
-        ClusterConnection c = connections.connectionFor(profiles.require(profileId)).withoutLogin();
+        return syncOn(connections.connectionFor(profiles.require(profileId)).withoutLogin(), monitor);
+    }
+
+    private SyncReport syncOn(ClusterConnection c, IProgressMonitor monitor) throws StoreException {
         SyncReport report = synchronizer.syncCluster(c, monitor);
         collectFinished(c, report, monitor);
+        chains.afterSync(c.profile().id(), c, report, monitor);
         return report;
     }
 

@@ -31,7 +31,6 @@ import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.RemoteChunk;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.RetryPolicy;
-import org.namdrunner.core.cluster.SessionOnlyConnection;
 import org.namdrunner.core.cluster.ShellQuoting;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.ssh.SshSettings;
@@ -419,12 +418,7 @@ public final class SshConnection implements ClusterConnection {
     /** Also refuses to re-open a session that drops in the middle of a call (this transport would otherwise). */
     @Override
     public ClusterConnection withoutLogin() {
-        return new SessionOnlyConnection(this) {
-            @Override
-            protected <T> T call(Call<T> call) throws ClusterException {
-                return SessionHolder.sessionOnly(call::run);
-            }
-        };
+        return new SessionOnlySsh(this);
     }
 
     @Override
