@@ -1,0 +1,124 @@
+package org.namdrunner.ui.internal.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.ISeries.SeriesType;
+import org.eclipse.swtchart.LineStyle;
+import org.namdrunner.app.LogView;
+
+/**
+ * The Log page's plots (SWTChart): energy (TOTAL, POTENTIAL), temperature and pressure over steps, from the series
+ * the job type read from the log (already at most a few thousand points however long the run). Colours come from the
+ * page's own background and foreground, which the workbench theme sets, so the plots are readable in the dark theme.
+ */
+final class LogPlots {
+
+    /** One chart: its title, its y-axis title and the series it shows. */
+    private record Plot(String title, String unit, List<String> names) {
+    }
+
+    static final List<String> ENERGY = List.of("TOTAL", "POTENTIAL");
+    private static final List<Plot> PLOTS = List.of(new Plot("Energy", "kcal/mol", ENERGY),
+            new Plot("Temperature", "K", List.of("TEMP")), new Plot("Pressure", "bar", List.of("PRESSURE")));
+
+    private final Composite area;
+    private final List<Chart> charts = new ArrayList<>();
+
+    LogPlots(Composite parent) {
+        area = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(PLOTS.size()).equalWidth(true).applyTo(area);
+        for (Plot p : PLOTS) {
+            Chart chart = new Chart(area, SWT.NONE);
+            chart.getTitle().setText(p.title());
+            chart.getAxisSet().getXAxis(0).getTitle().setText("step");
+            chart.getAxisSet().getYAxis(0).getTitle().setText(p.unit());
+            chart.getLegend().setPosition(SWT.BOTTOM);
+            chart.getLegend().setVisible(p.names().size() > 1);
+            chart.setData("plot", p.title());
+            GridDataFactory.fillDefaults().grab(true, true).hint(200, 220).applyTo(chart);
+            charts.add(chart);
+        }
+        applyTheme();
+    }
+
+    Composite control() {
+        return area;
+    }
+
+    List<Chart> charts() {
+        return charts;
+    }
+
+    /** Shows the view's series; a plot with no series of its own stays empty and says so in its title. */
+    void show(LogView view) {
+        applyTheme();
+        Map<String, LogView.Series> byName = new java.util.HashMap<>();
+        for (LogView.Series s : view.series()) {
+            byName.put(s.name(), s);
+        }
+        PlotColours colours = PlotColours.on(area.getBackground().getRGB());
+        for (int i = 0; i < PLOTS.size(); i++) {
+            Plot p = PLOTS.get(i);
+            Chart chart = charts.get(i);
+            chart.suspendUpdate(true);
+            boolean any = false;
+            for (int k = 0; k < p.names().size(); k++) {
+                String name = p.names().get(k);
+                LogView.Series s = byName.get(name);
+                ISeries<?> existing = chart.getSeriesSet().getSeries(name);
+                if (s == null || s.steps().length == 0) {
+                    if (existing != null) {
+                        chart.getSeriesSet().deleteSeries(name);
+                    }
+                    continue;
+                }
+                any = true;
+                ILineSeries<?> line = (ILineSeries<?>) (existing != null ? existing : chart.getSeriesSet().createSeries(SeriesType.LINE, name));
+                line.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+                line.setLineColor(new Color(colours.line(k)));
+                line.setLineWidth(2);
+                line.setXSeries(s.steps());
+                line.setYSeries(s.values());
+            }
+            chart.getTitle().setText(any ? p.title() : p.title() + " (not in the log)");
+            chart.getAxisSet().adjustRange();
+            chart.suspendUpdate(false);
+            chart.redraw();
+        }
+    }
+
+    /** The chart colours from the page's theme colours (set again on every update: a theme may change in between). */
+    private void applyTheme() {
+        RGB bg = area.getBackground().getRGB();
+        RGB fg = area.getForeground().getRGB();
+        PlotColours colours = PlotColours.on(bg);
+        Color background = new Color(bg);
+        Color foreground = new Color(colours.readable(fg));
+        Color grid = new Color(PlotColours.mix(colours.readable(fg), bg, 0.25));
+        for (Chart chart : charts) {
+            chart.setBackground(background);
+            chart.setBackgroundInPlotArea(background);
+            chart.getTitle().setForeground(foreground);
+            chart.getLegend().setBackground(background);
+            chart.getLegend().setForeground(foreground);
+            for (IAxis axis : chart.getAxisSet().getAxes()) {
+                axis.getTick().setForeground(foreground);
+                axis.getTitle().setForeground(foreground);
+                axis.getGrid().setForeground(grid);
+                axis.getGrid().setStyle(LineStyle.DOT);
+            }
+        }
+    }
+}
