@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -37,7 +38,7 @@ import org.namdrunner.ui.internal.editor.LogPageAccess;
  */
 class LogPagePlotsTest {
 
-    private static final String NAME = "long-npt-" + TestClusterSetup.RUN;
+    private static final String NAME = "ubq-npt-production";
     private static final int FAST = 1_000_000;
     private static final int STEPS = FAST + 300;
     private static ClusterProfile profile;
@@ -167,6 +168,33 @@ class LogPagePlotsTest {
             return x[x.length - 1] > lastStep;
         });
         assertTrue(Workbench.backend().progress().get(jobId).isPresent(), "the running job's progress is kept for the Jobs view");
+
+        IThemeEngine themes = Ui.sync(() -> (IThemeEngine) body.getDisplay().getData("org.eclipse.e4.ui.css.swt.theme"));
+        assertNotNull(themes, "the workbench's CSS theme engine");
+        try {
+            Ui.run(() -> themes.setTheme("org.eclipse.e4.ui.css.theme.e4_dark", false));
+            Ui.run(() -> Widgets.find(body, Button.class, b -> b.getText().equals("Refresh"), "Refresh").notifyListeners(org.eclipse.swt.SWT.Selection,
+                    new org.eclipse.swt.widgets.Event()));
+            Ui.waitUntil("the plots in the dark theme's colours", Duration.ofSeconds(30), () -> {
+                RGB page = body.getBackground().getRGB();
+                return LogPageAccess.isDark(page) && charts.stream().allMatch(c -> c.getBackground().getRGB().equals(page));
+            });
+            Ui.run(() -> {
+                RGB page = body.getBackground().getRGB();
+                for (Chart c : charts) {
+                    for (ISeries<?> s : c.getSeriesSet().getSeries()) {
+                        RGB line = ((org.eclipse.swtchart.ILineSeries<?>) s).getLineColor().getRGB();
+                        assertTrue(LogPageAccess.contrast(line, page) >= 3, s.getId() + " readable on the dark page: " + line + " on " + page);
+                    }
+                    assertTrue(LogPageAccess.contrast(c.getTitle().getForeground().getRGB(), page) >= 4.5, "the title is readable on dark");
+                    assertTrue(LogPageAccess.contrast(c.getAxisSet().getXAxis(0).getTick().getForeground().getRGB(), page) >= 4.5,
+                            "the tick labels are readable on dark");
+                }
+            });
+            Screenshots.capture(Workbench.window().getShell(), "log-page-plots-dark");
+        } finally {
+            Ui.run(() -> themes.setTheme("org.eclipse.e4.ui.css.theme.e4_default", false));
+        }
     }
 
     @Test

@@ -55,7 +55,7 @@ final class LogPage extends JobFormPage {
         Button refresh = tk.createButton(body, "Refresh", SWT.PUSH);
         refresh.addListener(SWT.Selection, e -> read(true));
         plots = new LogPlots(body);
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(600, 240).applyTo(plots.control());
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(600, 230).applyTo(plots.control());
         text = new StyledText(body, SWT.BORDER | SWT.READ_ONLY | SWT.H_SCROLL | SWT.V_SCROLL);
         text.setFont(JFaceResources.getTextFont());
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(600, 200).applyTo(text);

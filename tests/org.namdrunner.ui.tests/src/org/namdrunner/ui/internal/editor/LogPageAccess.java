@@ -27,6 +27,10 @@ public final class LogPageAccess {
         return PlotColours.on(background).line(index);
     }
 
+    public static boolean isDark(RGB background) {
+        return PlotColours.on(background).dark();
+    }
+
     public static RGB readable(RGB background, RGB foreground) {
         return PlotColours.on(background).readable(foreground);
     }
