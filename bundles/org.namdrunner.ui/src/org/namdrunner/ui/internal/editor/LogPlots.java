@@ -9,6 +9,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
@@ -61,8 +62,17 @@ final class LogPlots {
         return charts;
     }
 
-    /** Shows the view's series; a plot with no series of its own stays empty and says so in its title. */
+    /**
+     * Shows the view's series; a plot with no series of its own stays empty and says so in its title. A log with no
+     * series at all (a job type that plots nothing) hides the plots.
+     */
     void show(LogView view) {
+        boolean plotted = !view.series().isEmpty();
+        if (area.getVisible() != plotted) {
+            area.setVisible(plotted);
+            ((GridData) area.getLayoutData()).exclude = !plotted;
+            area.getParent().layout(true);
+        }
         applyTheme();
         Map<String, LogView.Series> byName = new java.util.HashMap<>();
         for (LogView.Series s : view.series()) {
