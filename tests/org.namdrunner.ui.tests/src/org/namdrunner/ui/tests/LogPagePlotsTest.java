@@ -173,11 +173,13 @@ class LogPagePlotsTest {
         assertNotNull(themes, "the workbench's CSS theme engine");
         try {
             Ui.run(() -> themes.setTheme("org.eclipse.e4.ui.css.theme.e4_dark", false));
-            Ui.run(() -> Widgets.find(body, Button.class, b -> b.getText().equals("Refresh"), "Refresh").notifyListeners(org.eclipse.swt.SWT.Selection,
-                    new org.eclipse.swt.widgets.Event()));
+            // no Refresh: the plots follow the theme by themselves
             Ui.waitUntil("the plots in the dark theme's colours", Duration.ofSeconds(30), () -> {
                 RGB page = body.getBackground().getRGB();
-                return LogPageAccess.isDark(page) && charts.stream().allMatch(c -> c.getBackground().getRGB().equals(page));
+                return LogPageAccess.isDark(page) && charts.stream().allMatch(c -> c.getBackground().getRGB().equals(page)
+                        && LogPageAccess.contrast(c.getTitle().getForeground().getRGB(), page) >= 4.5
+                        && java.util.Arrays.stream(c.getSeriesSet().getSeries()).allMatch(x -> ((org.eclipse.swtchart.ILineSeries<?>) x)
+                                .getLineColor().getRGB().equals(LogPageAccess.line(page, lineIndex(c, x)))));
             });
             Ui.run(() -> {
                 RGB page = body.getBackground().getRGB();
@@ -207,6 +209,10 @@ class LogPagePlotsTest {
         }
         RGB unreadable = new RGB(0x30, 0x30, 0x30);
         assertTrue(LogPageAccess.contrast(LogPageAccess.readable(dark, unreadable), dark) >= 4.5, "a text colour the theme left dark");
+    }
+
+    private static int lineIndex(Chart c, ISeries<?> s) {
+        return java.util.Arrays.asList(c.getSeriesSet().getSeries()).indexOf(s);
     }
 
     private static String q(String s) {

@@ -36,6 +36,8 @@ final class LogPlots {
 
     private final Composite area;
     private final List<Chart> charts = new ArrayList<>();
+    private RGB applied;
+    private boolean followPending;
 
     LogPlots(Composite parent) {
         area = new Composite(parent, SWT.NONE);
@@ -49,9 +51,31 @@ final class LogPlots {
             chart.getLegend().setVisible(p.names().size() > 1);
             chart.setData("plot", p.title());
             GridDataFactory.fillDefaults().grab(true, true).hint(200, 220).applyTo(chart);
+            chart.addListener(SWT.Paint, e -> followTheme());
             charts.add(chart);
         }
+        area.addListener(SWT.Paint, e -> followTheme());
         applyTheme();
+    }
+
+    /**
+     * A theme switch restyles the page (the CSS engine sets new background colours and repaints): the charts' own
+     * colours follow on the next paint, without waiting for the next read of the log.
+     */
+    private void followTheme() {
+        if (followPending || area.getBackground().getRGB().equals(applied)) {
+            return;
+        }
+        followPending = true;
+        area.getDisplay().asyncExec(() -> {
+            followPending = false;
+            if (!area.isDisposed()) {
+                applyTheme();
+                for (Chart chart : charts) {
+                    chart.redraw();
+                }
+            }
+        });
     }
 
     Composite control() {
@@ -78,7 +102,6 @@ final class LogPlots {
         for (LogView.Series s : view.series()) {
             byName.put(s.name(), s);
         }
-        PlotColours colours = PlotColours.on(area.getBackground().getRGB());
         for (int i = 0; i < PLOTS.size(); i++) {
             Plot p = PLOTS.get(i);
             Chart chart = charts.get(i);
@@ -97,11 +120,11 @@ final class LogPlots {
                 any = true;
                 ILineSeries<?> line = (ILineSeries<?>) (existing != null ? existing : chart.getSeriesSet().createSeries(SeriesType.LINE, name));
                 line.setSymbolType(ILineSeries.PlotSymbolType.NONE);
-                line.setLineColor(new Color(colours.line(k)));
                 line.setLineWidth(2);
                 line.setXSeries(s.steps());
                 line.setYSeries(s.values());
             }
+            colourLines(chart, p, PlotColours.on(area.getBackground().getRGB()));
             chart.getTitle().setText(any ? p.title() : p.title() + " (not in the log)");
             chart.getAxisSet().adjustRange();
             chart.suspendUpdate(false);
@@ -109,9 +132,18 @@ final class LogPlots {
         }
     }
 
-    /** The chart colours from the page's theme colours (set again on every update: a theme may change in between). */
+    private static void colourLines(Chart chart, Plot p, PlotColours colours) {
+        for (int k = 0; k < p.names().size(); k++) {
+            if (chart.getSeriesSet().getSeries(p.names().get(k)) instanceof ILineSeries<?> line) {
+                line.setLineColor(new Color(colours.line(k)));
+            }
+        }
+    }
+
+    /** The chart colours from the page's theme colours (set again on every update and after a theme switch). */
     private void applyTheme() {
         RGB bg = area.getBackground().getRGB();
+        applied = bg;
         RGB fg = area.getForeground().getRGB();
         PlotColours colours = PlotColours.on(bg);
         Color background = new Color(bg);
@@ -123,6 +155,7 @@ final class LogPlots {
             chart.getTitle().setForeground(foreground);
             chart.getLegend().setBackground(background);
             chart.getLegend().setForeground(foreground);
+            colourLines(chart, PLOTS.get(charts.indexOf(chart)), colours);
             for (IAxis axis : chart.getAxisSet().getAxes()) {
                 axis.getTick().setForeground(foreground);
                 axis.getTitle().setForeground(foreground);
