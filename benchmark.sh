@@ -35,7 +35,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)
 # MVN_ARGS: extra Maven arguments, e.g. MVN_ARGS=-o to build offline
 TARGET_MODULE=releng/org.namdrunner.target
 mvn_verify() { local modules=$1; shift; "$MVNW" -B ${MVN_ARGS:-} -f "$ROOT/pom.xml" verify -pl "$TARGET_MODULE,$modules" "$@"; }
-BUNDLES=bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,bundles/org.namdrunner.slurm,bundles/org.namdrunner.ssh,bundles/org.namdrunner.namd
+BUNDLES=bundles/org.namdrunner.core,bundles/org.namdrunner.persistence,bundles/org.namdrunner.slurm,bundles/org.namdrunner.ssh,bundles/org.namdrunner.namd,bundles/org.namdrunner.app
 # the feature and the bundles of ours it lists (read from feature.xml, so new bundles come along): the workbench tests
 # resolve against the whole feature (extraRequirements in their pom)
 FEATURE_MODULES=$(grep -o '<plugin id="org\.namdrunner\.[^"]*"' "$ROOT/features/org.namdrunner.feature/feature.xml" | cut -d'"' -f2 |
@@ -92,6 +92,23 @@ if mvn_verify "$BUNDLES",tests/org.namdrunner.testing,tests/org.namdrunner.integ
   done
 else
   result "latency" "FAILED (see above)" "" "" ""; grep -E 'Tests run:|FAILURE!|AssertionFailed|ERROR' "$WORK/latency.log" | cut -c1-300 | head -5 || true
+fi
+
+# --- Log progress: a 200 MB, 10^6-step NAMD log on the twin (written by the stand-in as a SLURM job, ~10 s), read by
+#     the app (head + tail; + the plots' samples; a refresh) against `tail -c 64k` of it over the same SSH session
+log "log progress: LogProgressBenchmarkTest, a 200 MB log on the twin, $rounds rounds"
+if mvn_verify "$BUNDLES",tests/org.namdrunner.testing,tests/org.namdrunner.integration.tests -Dtest=LogProgressBenchmarkTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dnamdrunner.benchmark.rounds="$rounds" >"$WORK/logprogress.log" 2>&1; then
+  # rows: | what | ms | bytes read | ours / tail -c 64k |
+  lp=$ROOT/tests/org.namdrunner.integration.tests/target/benchmarks/logprogress.md
+  base_ms=$(grep -F '`tail -c 64k`' "$lp" | cut -d'|' -f3 | tr -d ' ')
+  grep -E '^\| (progress|refresh)' "$lp" | while IFS='|' read -r _ what ms bytes r _; do
+    case "$what" in *plots*) target="(none set)" ;; *) target="≤ 3×" ;; esac
+    result "log of 200 MB: $(echo $what) (median of $rounds)" "$(echo $ms) ms, $(echo $bytes) bytes" "$base_ms ms (tail -c 64k, same session)" \
+      "$(echo $r)" "$target"
+  done
+else
+  result "log progress" "FAILED (see above)" "" "" "≤ 3×"; grep -E 'Tests run:|FAILURE!|AssertionFailed|ERROR' "$WORK/logprogress.log" | cut -c1-300 | head -5 || true
 fi
 
 # --- An X display for the workbench benchmarks

@@ -25,8 +25,9 @@ public final class LogWatch {
     static final long FULL = 1024 * 1024;
     /** More appended than this since the last read: only the last {@link #TAIL} bytes are read. */
     static final long MAX_APPEND = 4 * 1024 * 1024;
-    static final int SAMPLES = 150;
-    static final long WINDOW = 2048;
+    /** Windows over the middle for the plots: each costs a dd and a tr on the cluster (~3 ms), so few and wide. */
+    static final int SAMPLES = 64;
+    static final long WINDOW = 4096;
     static final int OVERLAP = 64;
     static final int TEXT_KEEP = 64 * 1024;
 

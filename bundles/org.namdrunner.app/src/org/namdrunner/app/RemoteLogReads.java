@@ -14,7 +14,7 @@ import org.namdrunner.core.cluster.ShellQuoting;
 /**
  * The one place where a log is read from the cluster in pieces: each read is one {@code sh -c} over the open session
  * that asks {@code stat} for the file's size and inode and then prints byte ranges of it with {@code head -c} and
- * {@code tail -c +N} (which seeks; nothing before the range is sent). The path is checked and quoted, every number is
+ * {@code tail -c +N} or {@code dd skip=} (which seek; nothing before the range is sent). The path is checked and quoted, every number is
  * one this class computed. The ranges go through {@code tr} so that the text is plain ASCII (any other byte becomes
  * {@code ?}, one byte for one) and a character count is a byte count; ranges are separated by an ASCII RS byte.
  */
@@ -44,7 +44,8 @@ final class RemoteLogReads {
                         .formatted(head, head, tail, tail, full, samples)
                 + "o=''; k=1; while [ $k -le $n ]; do o=\"$o $((a+(b-a)/(n+1)*k))\"; k=$((k+1)); done; "
                 + "echo \"$s $2 0$o $b\"; head -c $a -- \"$f\"" + ASCII + "; printf '\\036'; "
-                + "for x in $o; do tail -c +$((x+1)) -- \"$f\" | head -c " + window + ASCII + "; printf '\\036'; done; "
+                + "for x in $o; do dd if=\"$f\" iflag=skip_bytes,count_bytes skip=$x count=" + window + " status=none" + ASCII
+                + "; printf '\\036'; done; "
                 + "tail -c +$((b+1)) -- \"$f\" | head -c $((s-b))" + ASCII;
         return run(c, path, script, monitor);
     }

@@ -15,7 +15,7 @@ import org.namdrunner.core.jobtype.SampledSeries;
  * Follows a NAMD log as it grows (fed by the app's log reader, see {@link LogFollower}): the totals from the head
  * ({@code TCL: Running for N steps}, {@code Info: NUMBER OF STEPS}, {@code Info: TIMESTEP}), the step from the last
  * {@code ENERGY:}/{@code TIMING:} line, the speed from the last {@code TIMING:} wall time per step (else
- * {@code Info: Initial/Benchmark time:}), and the {@code ENERGY:} columns named by the {@code ETITLE:} line as
+ * {@code Info: Initial/Benchmark time:}, which also gives the ETA until the first TIMING line), and the {@code ENERGY:} columns named by the {@code ETITLE:} line as
  * {@link SampledSeries} for plotting. Never throws for odd lines.
  */
 public final class NamdLogFollower implements LogFollower {
@@ -28,7 +28,7 @@ public final class NamdLogFollower implements LogFollower {
     private static final Pattern STEPS = Pattern.compile("^TCL: (?:Running|Minimizing) for (\\d+) steps");
     private static final Pattern TIMING = Pattern.compile(
             "^TIMING: (\\d+)\\s.*?Wall: [0-9.eE+-]+, ([0-9.eE+-]+)/step, ([0-9.eE+-]+) hours remaining");
-    private static final Pattern BENCHMARK = Pattern.compile("^Info: (?:Initial|Benchmark) time: .*?([0-9.eE+-]+) days/ns");
+    private static final Pattern BENCHMARK = Pattern.compile("^Info: (?:Initial|Benchmark) time: .*?([0-9.eE+-]+) s/step ([0-9.eE+-]+) days/ns");
     private static final Pattern FIRST_STEP = Pattern.compile("^Info: FIRST TIMESTEP\\s+(\\d+)");
     private static final Pattern TIMESTEP = Pattern.compile("^Info: TIMESTEP\\s+([0-9.eE+-]+)");
     private static final Pattern NUMSTEPS = Pattern.compile("^Info: NUMBER OF STEPS\\s+(\\d+)");
@@ -39,6 +39,8 @@ public final class NamdLogFollower implements LogFollower {
     private long step = -1;
     private double timestepFs;
     private double secondsPerStep;
+    /** From {@code Info: Initial/Benchmark time:}, NAMD's first measure of speed (before the first TIMING line). */
+    private double benchmarkSecondsPerStep;
     private double hoursLeft = -1;
     private double daysPerNs;
     private boolean ended;
@@ -105,7 +107,8 @@ public final class NamdLogFollower implements LogFollower {
             }
         } else if (line.startsWith("Info: ")) {
             if ((m = BENCHMARK.matcher(line)).find()) {
-                daysPerNs = Double.parseDouble(m.group(1));
+                benchmarkSecondsPerStep = Double.parseDouble(m.group(1));
+                daysPerNs = Double.parseDouble(m.group(2));
             } else if ((m = TIMESTEP.matcher(line)).find()) {
                 timestepFs = Double.parseDouble(m.group(1));
             } else if ((m = NUMSTEPS.matcher(line)).find()) {
@@ -160,8 +163,9 @@ public final class NamdLogFollower implements LogFollower {
         double nsPerDay = secondsPerStep > 0 && timestepFs > 0 ? 86_400 / secondsPerStep * timestepFs * 1e-6
                 : daysPerNs > 0 ? 1.0 / daysPerNs : 0;
         String eta = "";
-        if (!ended && total > 0 && secondsPerStep > 0) {
-            eta = formatHours(Math.max(0, total - done) * secondsPerStep / 3600);
+        double sps = secondsPerStep > 0 ? secondsPerStep : benchmarkSecondsPerStep;
+        if (!ended && total > 0 && sps > 0) {
+            eta = formatHours(Math.max(0, total - done) * sps / 3600);
         } else if (!ended && hoursLeft >= 0) {
             eta = formatHours(hoursLeft);
         }

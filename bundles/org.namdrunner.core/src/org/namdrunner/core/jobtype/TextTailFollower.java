@@ -39,8 +39,9 @@ final class TextTailFollower implements LogFollower {
 
     @Override
     public void skipped() {
-        if (tail.length() > 0 && tail.charAt(tail.length() - 1) != '\n') {
-            tail.append('\n');
+        StringBuilder last = tail.length() > 0 ? tail : head;
+        if (last.length() > 0 && last.charAt(last.length() - 1) != '\n') {
+            last.append('\n');
         }
     }
 

@@ -132,21 +132,22 @@ class LogWatchTest {
     @Test
     void aLongMiddleIsSampledForThePlotsNotRead() throws Exception {
         String log = dir + "/long.log";
-        // 40 MB of ENERGY lines written on the cluster (awk), so the test sends nothing big either
-        String awk = "BEGIN { for (s = 1; s <= 150000; s++) printf \"ENERGY: %7d         0.9371         1.2544         0.4053         0.0208"
+        // 3 MB of ENERGY lines written on the cluster (awk), so the test sends nothing big either; below the twin's
+        // login-node watchdog (5 MB of I/O), which other tests watch
+        String awk = "BEGIN { for (s = 1; s <= 12000; s++) printf \"ENERGY: %7d         0.9371         1.2544         0.4053         0.0208"
                 + "            -12.0235         1.1299         0.0000         0.0000         0.9020 %19.4f       302.6040        -8.5413"
                 + "        -8.2598       302.6040\\n\\n\", s, -s }";
-        h.connection.writeFile(log, head(200_000), M);
+        h.connection.writeFile(log, head(20_000), M);
         assertEquals(0, h.exec("awk " + ShellQuoting.quote(awk) + " >> " + ShellQuoting.quote(log)).exitCode());
         long size = LongLogProgressTest.remoteSize(h, log);
         LogWatch w = watch(log);
         LogView v = w.refresh(h.connection, true, M);
-        assertTrue(v.bytesRead() < size / 20, v.bytesRead() + " bytes read of " + size);
+        assertTrue(v.bytesRead() < size / 4, v.bytesRead() + " bytes read of " + size);
         double[] steps = total(v).steps();
         assertTrue(steps.length > 100, "points over the whole run: " + steps.length);
-        long middle = java.util.Arrays.stream(steps).filter(s -> s > 30_000 && s < 120_000).count();
+        long middle = java.util.Arrays.stream(steps).filter(s -> s > 2_000 && s < 10_000).count();
         assertTrue(middle > 50, "the middle has points from the sampled windows: " + middle);
-        assertEquals(150_000, v.summary().step());
+        assertEquals(12_000, v.summary().step());
         for (int i = 0; i < steps.length; i++) {
             assertEquals(-steps[i], total(v).values()[i], 1e-9, "each sampled line parsed whole");
         }

@@ -100,6 +100,9 @@ class LongLogProgressTest {
                 assertFalse(h.connection.isConnected(), "and did not log in");
             } finally {
                 h.slurm(ShellQuoting.command("scancel", job.slurmId().orElse("0")));
+                if (job.scratchDir().isPresent()) {   // 260 MB of log: not left on the shared twin
+                    h.exec(ShellQuoting.command("rm", "-rf", "--", job.scratchDir().get()));
+                }
             }
         }
     }

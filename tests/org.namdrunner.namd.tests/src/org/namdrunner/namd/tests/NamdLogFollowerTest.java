@@ -49,6 +49,7 @@ class NamdLogFollowerTest {
         assertEquals(500_000, f.summary().totalSteps());
         assertEquals(0, f.summary().step());
         assertEquals(1 / 0.211239, f.summary().nsPerDay(), 1e-6, "before any TIMING line: the initial benchmark");
+        assertEquals("5 h 4 min", f.summary().etaText(), "and its 0.0365 s/step for the 500,000 steps: the ETA from the first minute");
         f.lines(energy(250_000, -276000.5, 301.2, 12.5) + timing(250_000, 0.04, 500_000));
         LogSummary s = f.summary();
         assertEquals(250_000, s.step());

@@ -19,21 +19,24 @@ import org.namdrunner.ui.Problems;
 import org.namdrunner.app.Backend;
 import org.namdrunner.app.ClusterReads;
 import org.namdrunner.app.JobLogs;
+import org.namdrunner.app.LogView;
 import org.namdrunner.ui.internal.views.JobColumn;
 
 /**
- * The end of the job's log, with the progress and ETA its job type reads from it. Read when the page is
- * shown, on Refresh, and every minute while the page is visible and the job runs.
+ * The job's progress and ETA, plots of energy, temperature and pressure, and the end of its log, as its job type
+ * reads them. The log is followed ({@link JobLogs#refresh}): its head, its tail and samples of its middle once, then
+ * only what was appended. Read when the page is shown, on Refresh, and every minute while the page is visible and the
+ * job runs; that timed read uses the session only if it is open (it never starts a login).
  */
 final class LogPage extends JobFormPage {
 
     static final String ID = "log";
-    private static final long TAIL_BYTES = 64 * 1024;
     private static final int AUTO_REFRESH_MILLIS = 60_000;
 
     private StyledText text;
     private ProgressBar bar;
     private Label summary;
+    private LogPlots plots;
     private final BackgroundRead reader = new BackgroundRead();
     private boolean readOnce;
 
@@ -53,9 +56,11 @@ final class LogPage extends JobFormPage {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         Button refresh = tk.createButton(body, "Refresh", SWT.PUSH);
         refresh.addListener(SWT.Selection, e -> read(ClusterReads.Trigger.PERSON));
+        plots = new LogPlots(body);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(600, 230).applyTo(plots.control());
         text = new StyledText(body, SWT.BORDER | SWT.READ_ONLY | SWT.H_SCROLL | SWT.V_SCROLL);
         text.setFont(JFaceResources.getTextFont());
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(600, 320).applyTo(text);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(600, 200).applyTo(text);
         body.getDisplay().timerExec(AUTO_REFRESH_MILLIS, new Runnable() {
             @Override
             public void run() {
@@ -80,7 +85,9 @@ final class LogPage extends JobFormPage {
         }
     }
 
+    /** @param trigger whether the person asked for it (opened the page, pressed Refresh): only then may it log in */
     private void read(ClusterReads.Trigger trigger) {
+        boolean asked = trigger == ClusterReads.Trigger.PERSON;
         JobSnapshot s = snapshot();
         Backend b = jobEditor().backend();
         if (s == null || b == null) {
@@ -95,43 +102,46 @@ final class LogPage extends JobFormPage {
                     : "The log cannot be read: the job's cluster profile or job type is missing.");
             return;
         }
-        summary.setText("Reading " + path + "…");
+        if (asked) {
+            summary.setText("Reading " + path + "…");
+        }
         reader.start("Reading the log of " + job.name(), text, monitor -> {
-            String log;
-            LogSummary parsed;
-            String message;
             try {
-                log = b.reads().logTail(job, type, profile, TAIL_BYTES, trigger, monitor);
-                parsed = type.parseLog(log);
-                if (job.status().isActive()) {
-                    b.progress().put(job.id(), parsed);
+                LogView view = JobLogs.refresh(b.progress(), b.reads().connection(profile, trigger), job, type, true, asked, monitor)
+                        .orElse(null);
+                if (view != null) {
+                    b.performance().record(job, view.summary());   // also a finished job's speed: evidence for its advice
                 }
-                b.performance().record(job, parsed);   // also a finished job's speed: evidence for its advice
-                message = describe(job, parsed);
+                return view == null ? null : new Reading(view, describe(job, view.summary()));
             } catch (NotConnectedException e) {
-                log = null;
-                parsed = null;
-                message = e.getMessage();
+                return new Reading(null, e.getMessage());
             } catch (Exception e) {
-                log = null;
-                parsed = null;
-                message = job.status().isActive() && job.startedAt().isEmpty() ? "The job has not started yet, so there is no log."
-                        : Problems.of("The log could not be read", e).getMessage();
+                return new Reading(null, job.status().isActive() && job.startedAt().isEmpty() ? "The job has not started yet, so there is no log."
+                        : Problems.of("The log could not be read", e).getMessage());
             }
-            return new Reading(log, parsed, message);
         }, r -> {
-            if (r.log() != null) {
-                text.setText(r.log());
-                text.setTopIndex(Math.max(0, text.getLineCount() - 1));
+            if (r == null) {
+                // a read nobody asked for while the session is closed: nothing read; say so once, change nothing else
+                if (summary.getText().isEmpty()) {
+                    summary.setText(new NotConnectedException(profile).getMessage());
+                    summary.getParent().layout(true);
+                }
+                return;
             }
-            bar.setSelection(r.parsed() == null || r.parsed().fraction() < 0 ? 0 : (int) Math.round(r.parsed().fraction() * 1000));
+            if (r.view() != null) {
+                text.setText(r.view().text());
+                text.setTopIndex(Math.max(0, text.getLineCount() - 1));
+                plots.show(r.view());
+            }
+            LogSummary parsed = r.view() == null ? null : r.view().summary();
+            bar.setSelection(parsed == null || parsed.fraction() < 0 ? 0 : (int) Math.round(parsed.fraction() * 1000));
             summary.setText(r.message());
             summary.getParent().layout(true);
         });
     }
 
-    /** What one read found: the log tail and its summary (null when it could not be read) and the line that says so. */
-    private record Reading(String log, LogSummary parsed, String message) {
+    /** What one read found: the followed log (null when it could not be read) and the line that says so. */
+    private record Reading(LogView view, String message) {
     }
 
     static String describe(Job job, LogSummary s) {
@@ -160,6 +170,10 @@ final class LogPage extends JobFormPage {
 
     String logText() {
         return text.getText();
+    }
+
+    LogPlots plots() {
+        return plots;
     }
 
     @Override
