@@ -2,6 +2,7 @@ package org.namdrunner.app;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
@@ -40,12 +41,18 @@ public final class ClusterReads {
         return trigger == Trigger.PERSON ? c : c.withoutLogin();
     }
 
-    /** The last {@code maxBytes} of the job's log ({@link JobLogs#remotePath}). */
-    public String logTail(Job job, JobType type, ClusterProfile profile, long maxBytes, Trigger trigger, IProgressMonitor monitor)
-            throws ClusterException {
-        String path = JobLogs.remotePath(job, type)
-                .orElseThrow(() -> ClusterException.permanent("Job " + job.name() + " has no folder on the cluster, so there is no log."));
-        return connection(profile, trigger).readFile(path, maxBytes, monitor);
+    /**
+     * The job's log as the Log page follows it ({@link JobLogs#refresh}: only the bytes added since the last read), on
+     * the connection of this trigger. A read nobody asked for on a closed session sends nothing and throws
+     * {@link NotConnectedException}; a person's read may sign in.
+     */
+    public Optional<LogView> refreshLog(LogProgress progress, Job job, JobType type, ClusterProfile profile, boolean plots,
+            Trigger trigger, IProgressMonitor monitor) throws ClusterException {
+        ClusterConnection c = connection(profile, trigger);
+        if (trigger != Trigger.PERSON && !c.isConnected()) {
+            throw new NotConnectedException(profile);
+        }
+        return JobLogs.refresh(progress, c, job, type, plots, trigger == Trigger.PERSON, monitor);
     }
 
     /** The files under {@code dir} with their sizes ({@link RemoteListing}). */

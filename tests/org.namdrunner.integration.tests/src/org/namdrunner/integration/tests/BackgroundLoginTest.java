@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.namdrunner.app.ClusterReads;
 import org.namdrunner.app.ClusterReads.Trigger;
+import org.namdrunner.app.LogProgress;
 import org.namdrunner.app.RemoteListing;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
@@ -170,12 +171,12 @@ class BackgroundLoginTest {
             var type = new StandinNamdJobType();
             int before = w.prompts();
             NotConnectedException e = assertThrows(NotConnectedException.class,
-                    () -> reads.logTail(job, type, w.profile, 16 * 1024, Trigger.BACKGROUND, new NullProgressMonitor()));
+                    () -> reads.refreshLog(new LogProgress(), job, type, w.profile, true, Trigger.BACKGROUND, new NullProgressMonitor()));
             assertEquals(before, w.prompts(), "the background log refresh logged in: " + w.prompter.asked);
             assertTrue(e.getMessage().startsWith("Not connected to " + w.profile.name()) && e.getMessage().contains("Refresh"), e.getMessage());
             // the person presses Refresh: that one may sign in (the job has not run, so there is no log yet)
             assertThrows(ClusterException.class,
-                    () -> reads.logTail(job, type, w.profile, 16 * 1024, Trigger.PERSON, new NullProgressMonitor()));
+                    () -> reads.refreshLog(new LogProgress(), job, type, w.profile, true, Trigger.PERSON, new NullProgressMonitor()));
             assertTrue(w.prompts() > before, "Refresh by a person did not sign in");
             w.h.service.delete(job.id(), new NullProgressMonitor());
         }

@@ -107,14 +107,13 @@ final class LogPage extends JobFormPage {
         }
         reader.start("Reading the log of " + job.name(), text, monitor -> {
             try {
-                LogView view = JobLogs.refresh(b.progress(), b.reads().connection(profile, trigger), job, type, true, asked, monitor)
-                        .orElse(null);
+                LogView view = b.reads().refreshLog(b.progress(), job, type, profile, true, trigger, monitor).orElse(null);
                 if (view != null) {
                     b.performance().record(job, view.summary());   // also a finished job's speed: evidence for its advice
                 }
                 return view == null ? null : new Reading(view, describe(job, view.summary()));
             } catch (NotConnectedException e) {
-                return new Reading(null, e.getMessage());
+                return null;   // said on the page below when nothing is shown yet
             } catch (Exception e) {
                 return new Reading(null, job.status().isActive() && job.startedAt().isEmpty() ? "The job has not started yet, so there is no log."
                         : Problems.of("The log could not be read", e).getMessage());
