@@ -224,7 +224,9 @@ public final class ClusterProfileDialog extends TitleAreaDialog {
                 scratchRoot.getText().strip(), ProfileForm.number("coresPerNode", "Cores per node", coresPerNode.getText()),
                 ProfileForm.memoryMb(memoryPerNode.getText()),
                 ProfileForm.hours(ProfileForm.number("maxWalltime", "The longest walltime", maxWalltimeHours.getText())),
-                java.time.Duration.ofSeconds(ProfileForm.number("pollInterval", "The sync interval", pollSeconds.getText())));
+                java.time.Duration.ofSeconds(ProfileForm.number("pollInterval", "The sync interval", pollSeconds.getText())))
+                // the dialog has no fields for QoS limits and billing: an edited or copied profile keeps its original's
+                .withLimits(original == null ? null : original.limits());
     }
 
     private String newId() {

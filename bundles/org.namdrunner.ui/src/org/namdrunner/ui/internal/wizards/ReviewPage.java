@@ -15,6 +15,7 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.namdrunner.core.cluster.CostEstimate;
 import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.ui.Problems;
 import org.namdrunner.app.Backend;
@@ -122,7 +123,8 @@ public final class ReviewPage extends WizardPage {
                 + ": " + r.cores() + (r.cores() == 1 ? " core, " : " cores, ") + r.memory() + " per node, walltime "
                 + Walltime.format(r.walltime()) + (r.partition().isEmpty() ? "" : ", partition " + r.partition())
                 + (r.qos().isEmpty() ? "" : ", QoS " + r.qos()) + ".\nUploads " + request.inputs().size() + " input files and the files below to "
-                + profile.projectsRoot() + "/namdrunner_jobs/<job id>, where <job id> is chosen when the job is created.");
+                + profile.projectsRoot() + "/namdrunner_jobs/<job id>, where <job id> is chosen when the job is created."
+                + CostEstimate.beforeSubmission(profile.limits().billing(), r).map(t -> "\n" + t).orElse(""));
         for (Map.Entry<String, String> f : rendered.entrySet()) {
             CTabItem item = new CTabItem(files, SWT.NONE);
             item.setText(f.getKey());
@@ -137,6 +139,11 @@ public final class ReviewPage extends WizardPage {
         }
         ((Composite) getControl()).layout(true, true);
         setPageComplete(true);
+    }
+
+    /** The summary above the files, with the cost estimate (for tests). */
+    public String summaryText() {
+        return summary.getText();
     }
 
     public boolean submitNow() {
