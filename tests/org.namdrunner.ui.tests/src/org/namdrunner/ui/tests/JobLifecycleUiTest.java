@@ -79,7 +79,7 @@ class JobLifecycleUiTest {
         assertTrue(config.contains("structure          input_files/tiny.psf"), config);
         assertTrue(script.contains("--partition") && script.contains("acpu"), script);
         String summary = Ui.sync(review::summaryText);
-        assertTrue(summary.contains("Service units: at most 0.2 SU (1 core × 10 m at 1 SU per core-hour)"),
+        assertTrue(summary.contains("Service units: at most 0.17 SU (1 core × 10 m at 1 SU per core-hour)"),
                 "the estimate by the profile's billing rule: " + summary);
         wizard.submitRightAway(false);
         wizard.screenshot("wizard-5-review");
@@ -126,7 +126,7 @@ class JobLifecycleUiTest {
         String efficiency = Ui.sync(() -> Widgets.text(overview));
         assertTrue(efficiency.contains("Asked 1 core, used "), "the finishing sync read the job's usage: " + efficiency);
         assertTrue(efficiency.matches("(?s).*Used \\d.* of 400 MB.*"), "memory used of the 400 MB asked: " + efficiency);
-        assertTrue(efficiency.matches("(?s).*\\d+\\.\\d SU \\(1 core for .*"), "the service units it cost: " + efficiency);
+        assertTrue(efficiency.matches("(?s).*\\d+\\.\\d\\d SU \\(1 core for .*"), "the service units it cost: " + efficiency);
         // the section is below Progress: the editor alone shows all of it
         Ui.run(() -> Workbench.page().toggleZoom(Workbench.page().getReference(editor)));
         Screenshots.capture(Workbench.window().getShell(), "editor-overview-efficiency");
