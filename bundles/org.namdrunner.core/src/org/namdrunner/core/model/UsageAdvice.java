@@ -151,8 +151,8 @@ public final class UsageAdvice {
         return (p < 10 ? String.format(Locale.ROOT, "%.1f", p) : String.valueOf(Math.round(p))) + "%";
     }
 
-    /** SUs with one decimal: {@code 389.8 SU}. */
+    /** SUs with one decimal, two below 10 (a short test job costs a hundredth): {@code 389.8 SU}, {@code 0.17 SU}. */
     public static String serviceUnits(double su) {
-        return String.format(Locale.ROOT, "%.1f SU", su);
+        return String.format(Locale.ROOT, su < 10 ? "%.2f SU" : "%.1f SU", su);
     }
 }

@@ -100,7 +100,9 @@ public final class UsageValues {
 
     private static Sized sized(String text) throws UnreadableValueException {
         String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) {
+        if (t.isEmpty() || t.endsWith("?")) {
+            // "16?": SLURM's "no value" (NO_VAL64) printed past its largest unit; seen as ReqMem of a job sacct has just
+            // recorded, before its requested TRES are there
             return null;
         }
         Matcher m = SIZE.matcher(t);

@@ -81,6 +81,8 @@ class UsageAdviceTest {
         assertEquals(Duration.ofHours(2), UsageAdvice.suggestedWalltime(Duration.ofMinutes(70)));
         assertEquals(Duration.ofMinutes(15), UsageAdvice.suggestedWalltime(Duration.ofMinutes(2)));
         assertEquals("0.5%", UsageAdvice.percent(0.005));
+        assertEquals("389.8 SU", UsageAdvice.serviceUnits(389.8));
+        assertEquals("0.02 SU", UsageAdvice.serviceUnits(1 / 60.0), "a one-minute test job is not shown as costing nothing");
     }
 
     @Test

@@ -55,6 +55,8 @@ class UsageValuesTest {
         assertEquals(4 * G, UsageValues.requestedMemory("4Gn", 0, 0), "unknown counts read as one");
         assertEquals(32 * M, UsageValues.requestedMemory("32", 1, 1), "no unit: megabytes, as sbatch --mem");
         assertNull(UsageValues.requestedMemory("", 1, 1));
+        assertNull(UsageValues.requestedMemory("16?", 1, 1), "seen on the twin just after a job ended: SLURM's no-value past its units");
+        assertNull(UsageValues.bytes("16?"));
         assertThrows(UnreadableValueException.class, () -> UsageValues.requestedMemory("4Gx", 1, 1));
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,9 @@ class JobLifecycleUiTest {
         assertTrue(config.contains("run                3000"), config);
         assertTrue(config.contains("structure          input_files/tiny.psf"), config);
         assertTrue(script.contains("--partition") && script.contains("acpu"), script);
+        String summary = Ui.sync(review::summaryText);
+        assertTrue(summary.contains("Service units: at most 0.17 SU (1 core × 10 m at 1 SU per core-hour)"),
+                "the estimate by the profile's billing rule: " + summary);
         wizard.submitRightAway(false);
         wizard.screenshot("wizard-5-review");
         wizard.finish();
@@ -118,6 +122,15 @@ class JobLifecycleUiTest {
         Workbench.execute(NamdRunnerUi.COMMAND_OPEN);
         JobEditor editor = EditorTester.waitForEditor(NAME, JobStatus.COMPLETED);
         EditorTester.screenshots(editor, "editor");
+        Composite overview = EditorTester.show(editor, "overview");
+        String efficiency = Ui.sync(() -> Widgets.text(overview));
+        assertTrue(efficiency.contains("Asked 1 core, used "), "the finishing sync read the job's usage: " + efficiency);
+        assertTrue(efficiency.matches("(?s).*Used \\d.* of 400 MB.*"), "memory used of the 400 MB asked: " + efficiency);
+        assertTrue(efficiency.matches("(?s).*\\d+\\.\\d\\d SU \\(1 core for .*"), "the service units it cost: " + efficiency);
+        // the section is below Progress: the editor alone shows all of it
+        Ui.run(() -> Workbench.page().toggleZoom(Workbench.page().getReference(editor)));
+        Screenshots.capture(Workbench.window().getShell(), "editor-overview-efficiency");
+        Ui.run(() -> Workbench.page().toggleZoom(Workbench.page().getReference(editor)));
         List<String> rows = EditorTester.historyRows(editor);
         assertTrue(rows.contains("Pending → Running") && rows.contains("Running → Completed"), rows.toString());
         assertTrue(EditorTester.fileRows(editor).stream().anyMatch(r -> r.startsWith("outputs/namd_output.log")),

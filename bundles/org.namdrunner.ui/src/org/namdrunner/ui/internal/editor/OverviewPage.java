@@ -40,6 +40,7 @@ final class OverviewPage extends JobFormPage {
     private Composite advice;
     private FailureQuotesPart quotes;
     private FormToolkit toolkit;
+    private UsageSection usage;
 
     OverviewPage(JobEditor editor) {
         super(editor, ID, "Overview");
@@ -81,6 +82,7 @@ final class OverviewPage extends JobFormPage {
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(progressText);
         progressSection.setClient(prog);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(progressSection);
+        usage = new UsageSection(toolkit, body);
     }
 
     @Override
@@ -108,6 +110,7 @@ final class OverviewPage extends JobFormPage {
                 : JobTimes.duration(j.resources().walltime().minus(elapsed).isNegative() ? Duration.ZERO : j.resources().walltime().minus(elapsed)));
         updateProgress(s);
         updateProblem(s);
+        usage.update(j, s.profile());
         status.layout();
         times.layout();
     }
@@ -164,6 +167,11 @@ final class OverviewPage extends JobFormPage {
     private static void show(Control c, boolean visible) {
         c.setVisible(visible);
         GridDataFactory.createFrom((org.eclipse.swt.layout.GridData) c.getLayoutData()).exclude(!visible).applyTo(c);
+    }
+
+    /** A row of the efficiency section ({@link UsageSection}), empty when it is hidden (for tests). */
+    String usageText(String row) {
+        return usage.text(row);
     }
 
     /** The text of the problem section, empty when it is hidden (for tests). */

@@ -17,6 +17,7 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.namdrunner.core.cluster.CostEstimate;
 import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.ui.Problems;
 import org.namdrunner.app.Backend;
@@ -166,7 +167,8 @@ public final class ReviewPage extends WizardPage {
                     + ": " + r.cores() + (r.cores() == 1 ? " core, " : " cores, ") + r.memory() + " per node, walltime "
                     + Walltime.format(r.walltime()) + (r.partition().isEmpty() ? "" : ", partition " + r.partition())
                     + (r.qos().isEmpty() ? "" : ", QoS " + r.qos()) + ".\nUploads " + request.inputs().size() + " input files and the files below to "
-                    + profile.projectsRoot() + "/namdrunner_jobs/<job id>, where <job id> is chosen when the job is created.");
+                    + profile.projectsRoot() + "/namdrunner_jobs/<job id>, where <job id> is chosen when the job is created."
+                    + CostEstimate.beforeSubmission(profile.limits().billing(), r).map(t -> "\n" + t).orElse(""));
         }
         Map<String, String> shown = new LinkedHashMap<>(rendered != null ? rendered : generated);
         edits.forEach((param, text) -> shown.put(editedFile.get(param), text));
@@ -285,6 +287,11 @@ public final class ReviewPage extends WizardPage {
     /** The person's edits, by the job type's parameter (what the job stores instead of the generated file). */
     Map<String, String> edits() {
         return Map.copyOf(edits);
+    }
+
+    /** The summary above the files, with the cost estimate (for tests). */
+    public String summaryText() {
+        return summary.getText();
     }
 
     public boolean submitNow() {
