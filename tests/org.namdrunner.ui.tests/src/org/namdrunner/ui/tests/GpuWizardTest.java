@@ -59,6 +59,8 @@ class GpuWizardTest {
         w.next();
         w.inputs(in.psf, in.pdb, in.prm);
         w.next();
+        Composite settings = Ui.sync(() -> (Composite) w.currentPage().getControl());
+        Ui.run(() -> Widgets.choose(Widgets.after(settings, TEMPLATE_LABEL, Combo.class), "Explicit solvent"));
         w.parameter("Minimization steps:", "0");
         w.parameter("Dynamics steps:", "300");
         w.next();
@@ -122,7 +124,8 @@ class GpuWizardTest {
             again.inputs(in.psf, in.pdb, in.prm);
             again.next();
             Composite params = Ui.sync(() -> (Composite) again.currentPage().getControl());
-            assertEquals("Vacuum minimization and run", Ui.sync(() -> Widgets.after(params, TEMPLATE_LABEL, Combo.class).getText()));
+            assertEquals("Explicit solvent NPT with PME", Ui.sync(() -> Widgets.after(params, TEMPLATE_LABEL, Combo.class).getText()),
+                    "the template of the last job");
             again.next();
             Composite res = Ui.sync(() -> (Composite) again.currentPage().getControl());
             assertEquals("aa100", Ui.sync(() -> Widgets.after(res, ResourcesPage.PARTITION_LABEL, Combo.class).getText()), "partition remembered");
@@ -147,6 +150,7 @@ class GpuWizardTest {
             Composite params = Ui.sync(() -> (Composite) copy.currentPage().getControl());
             assertEquals("300", Ui.sync(() -> Widgets.after(params, "Dynamics steps:", Text.class).getText()));
             assertEquals("0", Ui.sync(() -> Widgets.after(params, "Minimization steps:", Text.class).getText()));
+            assertEquals("Explicit solvent NPT with PME", Ui.sync(() -> Widgets.after(params, TEMPLATE_LABEL, Combo.class).getText()));
             copy.next();
             Composite res = Ui.sync(() -> (Composite) copy.currentPage().getControl());
             assertEquals(2, (int) Ui.sync(() -> Widgets.after(res, ResourcesPage.GPUS_LABEL, Spinner.class).getSelection()));
@@ -157,8 +161,23 @@ class GpuWizardTest {
             Map<String, String> expected = TypeParameters.read(done.typeParameters());
             String copied = Ui.sync(() -> r.fileText("config.namd"));
             assertTrue(copied.contains("run                " + expected.get("runSteps")), copied);
+            assertTrue(copied.contains("CUDASOAintegrate   on") && copied.contains("PME"), copied);
         } finally {
             copy.cancel();
+        }
+    }
+
+    /** Neither its job nor what it made the wizard remember is left for the other tests of the workbench. */
+    @org.junit.jupiter.api.AfterAll
+    static void forget() throws Exception {
+        Cleanup.deleteJobsNamed(NAME);
+        Ui.run(() -> Workbench.page().closeAllEditors(false));
+        org.eclipse.core.runtime.preferences.IEclipsePreferences node = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE
+                .getNode(org.namdrunner.ui.NamdRunnerUi.PLUGIN_ID);
+        for (String key : node.keys()) {
+            if (key.startsWith("wizard.")) {
+                node.remove(key);
+            }
         }
     }
 }
