@@ -73,7 +73,6 @@ public final class PerformanceHistory {
         if (summary == null || !(summary.nsPerDay() > 0) || Double.isInfinite(summary.nsPerDay())) {
             return false;
         }
-        String text;
         synchronized (measurements) {
             Optional<Measurement> old = of(job.id());
             if (old.isPresent() && Math.abs(old.get().nsPerDay() - summary.nsPerDay()) <= 0.01 * old.get().nsPerDay()) {
@@ -87,14 +86,14 @@ public final class PerformanceHistory {
             }
             StringBuilder b = new StringBuilder();
             measurements.forEach(m -> b.append(m.line()).append('\n'));
-            text = b.toString();
-        }
-        try {
-            store.putMetadata(METADATA_KEY, text);
-            return true;
-        } catch (StoreException e) {
-            ILog.of(PerformanceHistory.class).log(e.getStatus());
-            return false;
+            // written under the lock, so two threads (sync, Log page) cannot store an older list after a newer one
+            try {
+                store.putMetadata(METADATA_KEY, b.toString());
+                return true;
+            } catch (StoreException e) {
+                ILog.of(PerformanceHistory.class).log(e.getStatus());
+                return false;
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package org.namdrunner.namd;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.namdrunner.core.cluster.ClusterProfile;
@@ -214,11 +216,11 @@ public class NamdJobType implements ChainableJobType {
 
     /** Every step of the job's config (minimization, dynamics; a continuation's steps left) at the measured speed. */
     @Override
-    public java.util.Optional<java.time.Duration> runTimeAt(Map<String, String> parameters, double nsPerDay) {
+    public Optional<Duration> runTimeAt(Map<String, String> parameters, double nsPerDay) {
         try {
             return NamdSizing.runTime(renderFiles(null, parameters, null).get(CONFIG_FILE), nsPerDay);
         } catch (InvalidInputException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

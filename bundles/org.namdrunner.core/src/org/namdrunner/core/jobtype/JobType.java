@@ -1,7 +1,9 @@
 package org.namdrunner.core.jobtype;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.InvalidInputException;
@@ -95,17 +97,17 @@ public interface JobType {
      * {@code Benchmark time} line reports it), without any margin; empty when the type cannot tell (the default).
      * Pure: no I/O beyond what {@link #renderFiles} needs.
      */
-    default java.util.Optional<java.time.Duration> runTimeAt(Map<String, String> parameters, double nsPerDay) {
-        return java.util.Optional.empty();
+    default Optional<Duration> runTimeAt(Map<String, String> parameters, double nsPerDay) {
+        return Optional.empty();
     }
 
     /**
      * The walltime to ask for a measured {@code runTime}: a fifth more and ten minutes for start-up and the last
      * outputs, rounded up to a quarter hour, at most {@code max} (null: no limit).
      */
-    static java.time.Duration walltimeWithMargin(java.time.Duration runTime, java.time.Duration max) {
+    static Duration walltimeWithMargin(Duration runTime, Duration max) {
         long seconds = Math.round(runTime.toSeconds() * 1.2) + 600;
-        java.time.Duration d = java.time.Duration.ofMinutes(15 * ((seconds + 899) / 900));
+        Duration d = Duration.ofMinutes(15 * ((seconds + 899) / 900));
         return max != null && d.compareTo(max) > 0 ? max : d;
     }
 }

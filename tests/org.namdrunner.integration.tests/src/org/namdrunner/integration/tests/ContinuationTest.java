@@ -116,6 +116,9 @@ class ContinuationTest {
                 config);
         assertTrue(config.contains("bincoordinates     input_files/wt.restart.coor"), config);
         assertFalse(config.lines().anyMatch(l -> l.startsWith("minimize") || l.startsWith("temperature")), config);
+        // what Continue… tells the person once the job is created (ContinueHandler): the restart step and the steps left
+        assertEquals("restarts at step " + restartStep + " (its last restart files) with " + left + " steps left, up to step " + (MINIMIZE + RUN),
+                new org.namdrunner.namd.NamdJobType().continuationSummary(org.namdrunner.core.lifecycle.TypeParameters.read(cont.typeParameters())));
 
         InvalidInputException notTimeout = assertThrows(InvalidInputException.class,
                 () -> h.service.continueJob(ContinuationRequest.of(cont.id()), new NullProgressMonitor()));

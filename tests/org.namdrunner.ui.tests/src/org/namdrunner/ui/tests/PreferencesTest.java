@@ -48,7 +48,14 @@ class PreferencesTest {
         assertTrue(error.contains("must be absolute"), "a relative folder is refused as it is typed: " + error);
         assertTrue(!Ui.sync(() -> Widgets.button(dialog, "OK").isEnabled()), "OK waits for valid values");
         Ui.run(() -> Widgets.type(Widgets.after(dialog, "Working folders under:", Text.class), "/scratch/jdoe"));
-        Screenshots.capture(dialog, "dialog-cluster-profile");
+        Ui.run(() -> Widgets.type(Widgets.after(dialog, "GPU partitions:", Text.class), "gpu"));
+        String gpuError = Ui.sync(() -> Widgets.text(dialog));
+        assertTrue(gpuError.contains("'gpu' is not a GPU partition like aa100=3"), "the GPU partitions are checked as typed: " + gpuError);
+        Ui.run(() -> {
+            Widgets.type(Widgets.after(dialog, "GPU partitions:", Text.class), "gpu=4");
+            Widgets.choose(Widgets.after(dialog, "Request GPUs as:", Combo.class), "--gpus=N");
+            Widgets.type(Widgets.after(dialog, "GPU module lines:", Text.class), "module load namd/3.0_gpu");
+        });
         Dialogs.press(dialog, "OK");
 
         Dialogs.press(prefs, "Apply and Close");
@@ -59,6 +66,8 @@ class PreferencesTest {
         assertEquals(ClusterProfile.AuthMethod.KEYBOARD_INTERACTIVE, saved.authMethod());
         assertEquals(java.util.List.of("normal", "gpu"), saved.partitions());
         assertEquals("/scratch/jdoe", saved.scratchRoot());
+        assertEquals(new org.namdrunner.core.cluster.GpuSetup(java.util.Map.of("gpu", 4), org.namdrunner.core.cluster.GpuSetup.Request.GPUS,
+                java.util.List.of("module load namd/3.0_gpu")), saved.gpu(), "the GPU rows are kept with the profile");
     }
 
     /** The page names in the dialog's tree, as a person sees them. */

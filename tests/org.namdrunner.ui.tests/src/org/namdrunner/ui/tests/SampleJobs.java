@@ -25,10 +25,16 @@ final class SampleJobs {
     /** Creates the job as CREATED at {@code created} and walks it through {@code path}, one step every {@code step}. */
     static Job create(JobStore store, String id, String name, String profileId, Resources r, Instant created, Duration step,
             JobStatus... path) throws StoreException {
+        return create(store, id, name, profileId, r, created, step, "{\"runSteps\":\"500000\",\"temperature\":\"310\"}", path);
+    }
+
+    /** The same with the job's type parameters as JSON. */
+    static Job create(JobStore store, String id, String name, String profileId, Resources r, Instant created, Duration step,
+            String typeParameters, JobStatus... path) throws StoreException {
         Job job = Job.builder().id(id).name(name).jobTypeId("namd").clusterProfileId(profileId).createdAt(created).resources(r)
                 .projectDir("/projects/demo/namdrunner_jobs/" + id).scratchDir("/scratch/alpine/demo/namdrunner_jobs/" + id)
                 .inputFiles(List.of("input_files/protein.psf", "input_files/protein.pdb", "input_files/par_all36m_prot.prm"))
-                .typeParameters("{\"runSteps\":\"500000\",\"temperature\":\"310\"}").build();
+                .typeParameters(typeParameters).build();
         store.create(job);
         Instant at = created;
         for (JobStatus next : path) {

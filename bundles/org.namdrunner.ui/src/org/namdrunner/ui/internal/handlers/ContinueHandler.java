@@ -54,8 +54,10 @@ public final class ContinueHandler extends BackendHandler {
         if (backend == null) {
             return null;
         }
-        Shell shell = HandlerUtil.getActiveShell(event);
-        Display display = shell.getDisplay();
+        // the window's shell: the "active shell" of the event may be a dialog that has closed since (a host-key prompt)
+        Shell shell = HandlerUtil.getActiveWorkbenchWindow(event) != null ? HandlerUtil.getActiveWorkbenchWindow(event).getShell()
+                : Display.getCurrent().getActiveShell();
+        Display display = Display.getCurrent();
         // the speed's run time renders the job's config (a stored template is read from the database): off the UI thread
         org.eclipse.core.runtime.jobs.Job.create("Reading the measured speed of " + job.name(), monitor -> {
             ContinueSuggestion suggestion = ContinueSuggestion.of(job, backend);

@@ -33,8 +33,10 @@ public final class NewFromJobHandler extends BackendHandler {
             return null;
         }
         Job job = jobs.get(0);
-        Shell shell = HandlerUtil.getActiveShell(event);
-        Display display = shell.getDisplay();
+        // the window's shell: the "active shell" of the event may be a dialog that has closed since (a host-key prompt)
+        Shell shell = HandlerUtil.getActiveWorkbenchWindow(event) != null ? HandlerUtil.getActiveWorkbenchWindow(event).getShell()
+                : Display.getCurrent().getActiveShell();
+        Display display = Display.getCurrent();
         org.eclipse.core.runtime.jobs.Job.create("Reading the input files of " + job.name(), monitor -> {
             Map<String, Path> inputs;
             try {

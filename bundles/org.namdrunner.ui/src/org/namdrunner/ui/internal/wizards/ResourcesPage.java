@@ -294,7 +294,11 @@ public final class ResourcesPage extends WizardPage {
         String part = partition.getText().strip().isEmpty() && !profile.partitions().isEmpty() ? profile.partitions().get(0)
                 : partition.getText().strip();
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
-        w.jobTypePages().forEach(page -> params.putAll(page.parameters()));
+        for (JobTypeWizardPage page : w.jobTypePages()) {
+            params.putAll(page.parameters());
+            // the config names its inputs by file name, as JobService renders it
+            page.inputFiles().forEach((k, v) -> params.putIfAbsent(k, String.valueOf(v.getFileName())));
+        }
         String key = profile.id() + "/" + part + "/" + params;
         if (key.equals(evidenceFor)) {
             return;
