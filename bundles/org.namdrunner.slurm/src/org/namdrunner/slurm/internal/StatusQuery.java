@@ -79,12 +79,18 @@ public final class StatusQuery {
 
         Set<String> notInQueue = new LinkedHashSet<>(asked);
         notInQueue.removeAll(states.keySet());
-        if (!notInQueue.isEmpty()) {
+        // a job that ended stays in squeue for a while (MinJobAge) without its exit code: sacct, asked in the same
+        // command as the jobs gone from the queue, gives the exit code and signal, and its row replaces squeue's
+        Map<String, SchedulerJobState> endedInQueue = new LinkedHashMap<>();
+        states.values().stream().filter(st -> st.status().isTerminal()).forEach(st -> endedInQueue.put(st.slurmId(), st));
+        Set<String> needAccounting = new LinkedHashSet<>(notInQueue);
+        needAccounting.addAll(endedInQueue.keySet());
+        if (!needAccounting.isEmpty()) {
             checkCancelled(monitor);
             Map<String, String> recordFolders = new LinkedHashMap<>();
             notInQueue.stream().filter(folders::containsKey).forEach(id -> recordFolders.put(id, folders.get(id)));
             ExecResult accounting = LoginShell.commandOutput(connection.exec(
-                    commands.sacctWithRecords(notInQueue, recordFolders.values()), TIMEOUT, monitor));
+                    commands.sacctWithRecords(needAccounting, recordFolders.values()), TIMEOUT, monitor));
             commandCount++;
             String out = accounting.stdout();
             int marker = recordFolders.isEmpty() ? -1 : out.lastIndexOf(SlurmCommands.RECORDS_MARKER);
@@ -92,7 +98,13 @@ public final class StatusQuery {
             if (marker >= 0) {
                 accounting = new ExecResult(accounting.command(), accounting.exitCode(), out.substring(0, marker), accounting.stderr());
             }
-            readAccounting(accounting, notInQueue, states, problems);
+            readAccounting(accounting, needAccounting, states, problems);
+            // accounting a moment behind the controller (not ended yet there, or no row) does not undo what squeue saw
+            endedInQueue.forEach((id, queued) -> {
+                if (!states.get(id).status().isTerminal()) {
+                    states.put(id, queued);
+                }
+            });
             readRecords(records, recordFolders, states);
         }
         asked.stream().filter(id -> !states.containsKey(id)).forEach(missing::add);
