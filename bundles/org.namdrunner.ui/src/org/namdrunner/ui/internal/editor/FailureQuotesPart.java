@@ -32,6 +32,7 @@ final class FailureQuotesPart {
     private final BackgroundRead reader = new BackgroundRead();
     private String readFor;
     private String shown = "";
+    private int generation;
 
     FailureQuotesPart(OverviewPage page, FormToolkit tk, Composite parent) {
         this.page = page;
@@ -85,6 +86,7 @@ final class FailureQuotesPart {
         heading.setText("Reading the end of " + files.get().errName() + " and " + files.get().outName() + "…");
         show(true, false, false);
         page.relayout();
+        int gen = ++generation;
         reader.start("Reading the SLURM output of " + s.job().name(), lines, m -> {
             try {
                 Optional<ClusterConnection> c = userAsked ? Optional.of(SessionPolicy.forUser(b, profile)) : SessionPolicy.ifOpen(b, profile);
@@ -96,6 +98,9 @@ final class FailureQuotesPart {
                 return new Result(null, Problems.of("The SLURM output could not be read", e).getMessage());
             }
         }, r -> {
+            if (gen != generation) {
+                return; // a later read (the job's files changed) replaces this one
+            }
             if (r.quotes() == null) {
                 heading.setText(r.problem());
                 show(true, false, true);

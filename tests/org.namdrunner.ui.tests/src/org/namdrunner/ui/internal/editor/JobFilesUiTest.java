@@ -347,7 +347,13 @@ class JobFilesUiTest {
         Job done = syncUntil(fatal, j -> j.status().isTerminal() && !j.outputFiles().isEmpty(), JOB_END);
         assertEquals(org.namdrunner.core.model.JobStatus.FAILED, done.status(), String.valueOf(done.error()));
         OverviewPage overview = overview(done);
-        Ui.waitUntil("the quotes", Duration.ofSeconds(60), () -> Ui.sync(overview::quotedText).contains("FATAL ERROR"));
+        try {
+            Ui.waitUntil("the quotes", Duration.ofSeconds(60), () -> Ui.sync(overview::quotedText).contains("FATAL ERROR"));
+        } catch (AssertionError e) {
+            throw new AssertionError("quoted: '" + Ui.sync(overview::quotedText) + "'; the job's results: " + done.outputFiles()
+                    + "; its log ends: " + exec(connection, "tail -c 600 " + ShellQuoting.quote(RemotePaths.join(done.projectDir().orElseThrow(),
+                            "outputs", "namd_output.log")) + " || true"), e);
+        }
         assertTrue(Ui.sync(overview::quotedText).contains("namd_output.log: FATAL ERROR: Atoms moving too fast"), Ui.sync(overview::quotedText));
         assertSacctFacts(done, overview);
         shoot("editor-failed-quotes");
