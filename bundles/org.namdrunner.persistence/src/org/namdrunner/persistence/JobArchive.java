@@ -40,6 +40,20 @@ public final class JobArchive {
     private JobArchive() {
     }
 
+    /**
+     * The SQLite database behind a job store: the store itself, or the one the running application's store service
+     * keeps open; empty for any other store.
+     */
+    public static java.util.Optional<SqliteJobStore> sqliteBehind(org.namdrunner.core.store.JobStore store) {
+        if (store instanceof SqliteJobStore s) {
+            return java.util.Optional.of(s);
+        }
+        if (store instanceof org.namdrunner.persistence.internal.JobStoreComponent c && c.sqlite() != null) {
+            return java.util.Optional.of(c.sqlite());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The whole database (jobs, history, profiles, templates, settings) as one self-contained file at {@code target}. */
     public static void exportDatabase(SqliteJobStore store, Path target) throws StoreException {
         store.copyTo(target.toAbsolutePath().normalize());

@@ -36,6 +36,11 @@ public final class JobStoreComponent implements JobStore, ClusterProfileStore, T
         store = SqliteJobStore.open(DatabaseLocation.resolve());
     }
 
+    /** The database behind this service (for {@link org.namdrunner.persistence.JobArchive#sqliteBehind}). */
+    public SqliteJobStore sqlite() {
+        return store;
+    }
+
     public void deactivate() {
         SqliteJobStore s = store;
         if (s != null) {

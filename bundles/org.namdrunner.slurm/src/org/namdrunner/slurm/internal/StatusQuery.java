@@ -81,13 +81,14 @@ public final class StatusQuery {
 
         Set<String> notInQueue = new LinkedHashSet<>(asked);
         notInQueue.removeAll(states.keySet());
-        Set<String> finishedInQueue = new LinkedHashSet<>();
-        states.values().stream().filter(s -> s.status().isTerminal()).forEach(s -> finishedInQueue.add(s.slurmId()));
+        // a job that ended stays in squeue for a while (MinJobAge) without its exit code or usage: sacct, asked in the
+        // same command as the jobs gone from the queue, gives both, and its row replaces squeue's
+        Map<String, SchedulerJobState> endedInQueue = new LinkedHashMap<>();
+        states.values().stream().filter(st -> st.status().isTerminal()).forEach(st -> endedInQueue.put(st.slurmId(), st));
         Map<String, JobUsage> usage = new LinkedHashMap<>();
-        if (!notInQueue.isEmpty() || !finishedInQueue.isEmpty()) {
-            // one sacct for the jobs squeue did not list AND those it listed as finished: their usage is only in accounting
+        if (!notInQueue.isEmpty() || !endedInQueue.isEmpty()) {
             Set<String> accountingIds = new LinkedHashSet<>(notInQueue);
-            accountingIds.addAll(finishedInQueue);
+            accountingIds.addAll(endedInQueue.keySet());
             checkCancelled(monitor);
             Map<String, String> recordFolders = new LinkedHashMap<>();
             notInQueue.stream().filter(folders::containsKey).forEach(id -> recordFolders.put(id, folders.get(id)));
@@ -100,7 +101,13 @@ public final class StatusQuery {
             if (marker >= 0) {
                 accounting = new ExecResult(accounting.command(), accounting.exitCode(), out.substring(0, marker), accounting.stderr());
             }
-            readAccounting(accounting, notInQueue, finishedInQueue, states, usage, problems);
+            readAccounting(accounting, notInQueue, endedInQueue.keySet(), states, usage, problems);
+            // accounting a moment behind the controller (not ended yet there, or no row) does not undo what squeue saw
+            endedInQueue.forEach((id, queued) -> {
+                if (!states.get(id).status().isTerminal()) {
+                    states.put(id, queued);
+                }
+            });
             readRecords(records, recordFolders, states);
         }
         asked.stream().filter(id -> !states.containsKey(id)).forEach(missing::add);
@@ -123,15 +130,16 @@ public final class StatusQuery {
     }
 
     /**
-     * sacct's answer: states for the ids squeue did not list ({@code asked}); usage for every finished one, also those
-     * squeue listed as finished ({@code finishedInQueue}, whose state stays squeue's).
+     * sacct's answer: the state, exit code and usage of the ids squeue did not list ({@code asked}) and of those it
+     * listed as ended ({@code endedInQueue}); usage for every finished one.
      */
-    private void readAccounting(ExecResult result, Set<String> asked, Set<String> finishedInQueue, Map<String, SchedulerJobState> states,
+    private void readAccounting(ExecResult result, Set<String> asked, Set<String> endedInQueue, Map<String, SchedulerJobState> states,
             Map<String, JobUsage> usage, List<String> problems) throws ClusterException {
         if (result.succeeded()) {
+            Set<String> all = new LinkedHashSet<>(asked);
+            all.addAll(endedInQueue);
             ParsedRows rows = sacctParser.parse(result.stdout());
-            List<SchedulerJobState> forStates = rows.states().stream().filter(s -> !finishedInQueue.contains(s.slurmId())).toList();
-            take("sacct", new ParsedRows(forStates, rows.problems(), rows.rejectedRows(), rows.stepRows()), asked, states, problems);
+            take("sacct", rows, all, states, problems);
             rows.usage().forEach((id, u) -> {
                 SchedulerJobState s = states.get(id);
                 if (s != null && s.status().isTerminal()) {
@@ -140,7 +148,7 @@ public final class StatusQuery {
             });
             noteStderr("sacct", result, problems);
         } else if (asked.isEmpty()) {
-            problems.add("sacct could not report the usage of finished jobs " + listed(finishedInQueue) + " ('" + shortText(result)
+            problems.add("sacct could not report the usage of finished jobs " + listed(endedInQueue) + " ('" + shortText(result)
                     + "'); their status is squeue's and their usage is not shown.");
         } else if (SlurmFailures.isUnreachable(result)) {
             // squeue answered, so the controller is fine: only accounting (slurmdbd) is away. What squeue said is kept.

@@ -63,6 +63,25 @@ class RemoteFilesTest {
         assertEquals(0, shell.commands, "no command was run");
     }
 
+    @Test
+    void theDefaultRangedReadReturnsTheBytesAtTheOffsetUnchangedAndTheFileSize() throws Exception {
+        byte[] bytes = new byte[300_000];
+        new java.util.Random(7).nextBytes(bytes); // NULs, newlines, invalid UTF-8: all must arrive as they are
+        Path file = Files.write(dir.resolve("traj.dcd"), bytes);
+        LocalShell shell = new LocalShell();
+
+        org.namdrunner.core.cluster.RemoteChunk middle = shell.readRange(file.toString(), 123_457, 70_000, new NullProgressMonitor());
+        assertEquals(bytes.length, middle.fileSize());
+        assertEquals(123_457, middle.offset());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(bytes, 123_457, 193_457), middle.bytes());
+        org.namdrunner.core.cluster.RemoteChunk end = shell.readRange(file.toString(), 299_990, 4096, new NullProgressMonitor());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(bytes, 299_990, 300_000), end.bytes());
+        assertEquals(0, shell.readRange(file.toString(), 400_000, 10, new NullProgressMonitor()).bytes().length);
+        assertEquals(bytes.length, shell.readRange(file.toString(), 0, 0, new NullProgressMonitor()).fileSize());
+        assertThrows(ClusterException.class, () -> shell.readRange(dir.resolve("missing").toString(), 0, 10, new NullProgressMonitor()));
+        assertThrows(InvalidInputException.class, () -> shell.readRange("relative/path", 0, 10, new NullProgressMonitor()));
+    }
+
     /** Runs commands with the local /bin/sh. */
     private static final class LocalShell implements ClusterConnection {
         int commands;

@@ -57,6 +57,24 @@ class SchedulerQueryTest {
     }
 
     @Test
+    void aJobThatEndedButIsStillInSqueueTakesItsExitCodeFromSacct() throws Exception {
+        // squeue keeps an ended job for MinJobAge, without an exit code; the old query took that row and never asked sacct
+        Capture squeue = Capture.real("squeue_cancelled_running");
+        Capture sacct = Capture.real("sacct_cancelled_running");
+        String id = squeue.jobIds().iterator().next();
+        RecordingConnection c = RecordingConnection.replaying(TestProfiles.testCluster(), squeue, sacct);
+
+        QueryResult r = scheduler.query(c, squeue.jobIds(), null);
+
+        assertEquals(2, r.commands(), "sacct is asked about the job squeue shows as ended");
+        SchedulerJobState s = r.states().get(id);
+        assertEquals(Origin.ACCOUNTING, s.origin());
+        assertEquals("0:0", s.exitCode());
+        assertEquals(JobStatus.CANCELLED, s.status());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
     void aSingleStaleIdFailingSqueueIsAskedOfSacct() throws Exception {
         Capture squeue = Capture.real("squeue_only_unknown_id");
         assertEquals(1, squeue.exitCode(), "SLURM 22.05 fails squeue for one unknown id");

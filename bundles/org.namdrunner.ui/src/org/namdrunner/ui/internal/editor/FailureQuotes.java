@@ -42,23 +42,32 @@ final class FailureQuotes {
         return false;
     }
 
+    /** One file's end as read: its name and text (empty when the file is missing). */
+    record Source(String name, String text) {
+    }
+
     /**
-     * The cause lines of {@code err} and {@code out} (the end of each file; either may be empty), the last
-     * {@link #MAX_LINES} of them in file order, SLURM's .err first; else the last lines of the .err.
+     * The cause lines of the files' ends, in order (SLURM's .err, its .out, then the program's own log), the last
+     * {@link #MAX_LINES} of them; when no line of any says why, the last lines of the first file (the .err).
      */
-    static List<Quote> of(String errName, String err, String outName, String out) {
+    static List<Quote> of(List<Source> sources) {
         List<Quote> found = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        collect(errName, err, found, seen);
-        collect(outName, out, found, seen);
-        if (found.isEmpty()) {
-            List<String> last = lines(err);
+        for (Source s : sources) {
+            collect(s.name(), s.text(), found, seen);
+        }
+        if (found.isEmpty() && !sources.isEmpty()) {
+            List<String> last = lines(sources.get(0).text());
             for (String l : last.subList(Math.max(0, last.size() - 3), last.size())) {
-                found.add(new Quote(errName, shorten(l)));
+                found.add(new Quote(sources.get(0).name(), shorten(l)));
             }
             return found;
         }
         return found.size() <= MAX_LINES ? found : found.subList(found.size() - MAX_LINES, found.size());
+    }
+
+    static List<Quote> of(String errName, String err, String outName, String out) {
+        return of(List.of(new Source(errName, err), new Source(outName, out)));
     }
 
     private static void collect(String name, String text, List<Quote> found, Set<String> seen) {

@@ -32,6 +32,7 @@ final class FailureQuotesPart {
     private final BackgroundRead reader = new BackgroundRead();
     private String readFor;
     private String shown = "";
+    private int generation;
 
     FailureQuotesPart(OverviewPage page, FormToolkit tk, Composite parent) {
         this.page = page;
@@ -43,6 +44,7 @@ final class FailureQuotesPart {
         readLink = new Link(parent, SWT.NONE);
         readLink.setText("<a>Read the job's SLURM output from the cluster</a>");
         tk.adapt(readLink, false, false);
+        GridDataFactory.fillDefaults().applyTo(readLink);
         readLink.addListener(SWT.Selection, e -> read(page.snapshot(), true));
         show(false, false, false);
     }
@@ -80,29 +82,35 @@ final class FailureQuotesPart {
         if (b == null || profile == null || files.isEmpty()) {
             return;
         }
+        String log = s.type().flatMap(t -> org.namdrunner.app.JobLogs.remotePath(s.job(), t)).orElse(null);
         heading.setText("Reading the end of " + files.get().errName() + " and " + files.get().outName() + "…");
         show(true, false, false);
         page.relayout();
+        int gen = ++generation;
         reader.start("Reading the SLURM output of " + s.job().name(), lines, m -> {
             try {
                 Optional<ClusterConnection> c = userAsked ? Optional.of(SessionPolicy.forUser(b, profile)) : SessionPolicy.ifOpen(b, profile);
                 if (c.isEmpty()) {
                     return new Result(null, "The SLURM output can say more; it is read when a session to " + profile.name() + " is open.");
                 }
-                return new Result(SlurmOutput.quotes(c.get(), files.get(), m), null);
+                return new Result(SlurmOutput.quotes(c.get(), files.get(), log, m), null);
             } catch (Exception e) {
                 return new Result(null, Problems.of("The SLURM output could not be read", e).getMessage());
             }
         }, r -> {
+            if (gen != generation) {
+                return; // a later read (the job's files changed) replaces this one
+            }
             if (r.quotes() == null) {
                 heading.setText(r.problem());
                 show(true, false, true);
             } else if (r.quotes().isEmpty()) {
-                heading.setText("The job's SLURM output (" + files.get().errName() + ", " + files.get().outName() + ") says nothing more.");
+                heading.setText("The job's output (" + files.get().errName() + ", " + files.get().outName() + (log == null ? "" : ", its log")
+                        + ") says nothing more.");
                 shown = "";
                 show(true, false, false);
             } else {
-                heading.setText("From the job's SLURM output:");
+                heading.setText("From the job's output:");
                 shown = r.quotes().stream().map(FailureQuotes.Quote::toString).collect(Collectors.joining("\n"));
                 lines.setText(shown);
                 show(true, true, false);

@@ -119,6 +119,17 @@ final class FilesPage extends JobFormPage {
         table.setSelection(new org.eclipse.jface.viewers.StructuredSelection(rows), true);
     }
 
+    /** Shows or hides the table's context menu below the selected row (for tests and screenshots). */
+    void showTableMenu(boolean on) {
+        org.eclipse.swt.widgets.Menu m = table.getControl().getMenu();
+        if (on) {
+            var t = table.getTable();
+            var b = t.getSelectionCount() > 0 ? t.getSelection()[0].getBounds() : new org.eclipse.swt.graphics.Rectangle(0, 0, 0, 0);
+            m.setLocation(t.toDisplay(b.x + 60, b.y + b.height));
+        }
+        m.setVisible(on);
+    }
+
     FileActions actions() {
         return actions;
     }

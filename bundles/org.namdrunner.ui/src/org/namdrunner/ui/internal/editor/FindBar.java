@@ -37,11 +37,10 @@ final class FindBar {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(result);
         next.addListener(SWT.Selection, e -> find(true));
         previous.addListener(SWT.Selection, e -> find(false));
-        query.addListener(SWT.DefaultSelection, e -> find((e.stateMask & SWT.SHIFT) == 0));
         query.addListener(SWT.KeyDown, e -> {
-            if (e.keyCode == SWT.CR && (e.stateMask & SWT.SHIFT) != 0) {
+            if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
                 e.doit = false;
-                find(false);
+                find((e.stateMask & SWT.SHIFT) == 0);
             }
         });
     }

@@ -46,9 +46,14 @@ final class SlurmOutput {
         return RemotePaths.join(job.scratchDir().or(job::projectDir).orElseThrow(), name);
     }
 
-    /** The cause lines of the two files' ends; a missing file counts as empty. */
-    static List<FailureQuotes.Quote> quotes(ClusterConnection c, Files f, IProgressMonitor m) throws ClusterException {
-        return FailureQuotes.of(f.errName(), tail(c, f.errPath(), m), f.outName(), tail(c, f.outPath(), m));
+    /** The cause lines of the two files' ends and of the program's log ({@code logPath}, may be null); a missing file counts as empty. */
+    static List<FailureQuotes.Quote> quotes(ClusterConnection c, Files f, String logPath, IProgressMonitor m) throws ClusterException {
+        List<FailureQuotes.Source> sources = new java.util.ArrayList<>(List.of(new FailureQuotes.Source(f.errName(), tail(c, f.errPath(), m)),
+                new FailureQuotes.Source(f.outName(), tail(c, f.outPath(), m))));
+        if (logPath != null) {
+            sources.add(new FailureQuotes.Source(logPath.substring(logPath.lastIndexOf('/') + 1), tail(c, logPath, m)));
+        }
+        return FailureQuotes.of(sources);
     }
 
     /** The last {@link #TAIL} bytes of a file (from its first whole line), or "" when it does not exist. */

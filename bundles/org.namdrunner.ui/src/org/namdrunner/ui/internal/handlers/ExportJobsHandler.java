@@ -51,11 +51,20 @@ public final class ExportJobsHandler extends BackendHandler {
                 display.asyncExec(() -> MessageDialog.openInformation(display.getActiveShell(), TITLE, said));
                 return Status.OK_STATUS;
             } catch (Exception e) {
-                return Problems.of("The jobs could not be exported", e);
+                return shown(display, Problems.of("The jobs could not be exported", e));
             }
         });
         job.setUser(true);
+        job.setProperty(org.eclipse.ui.progress.IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
         job.schedule();
         return job;
+    }
+
+    /** Shows the problem in a dialog of its own (the person asked for this and waits for the answer); logs it too. */
+    private static org.eclipse.core.runtime.IStatus shown(Display display, org.eclipse.core.runtime.IStatus problem) {
+        if (problem.getSeverity() == org.eclipse.core.runtime.IStatus.ERROR) {
+            display.asyncExec(() -> org.eclipse.jface.dialogs.MessageDialog.openError(display.getActiveShell(), TITLE, problem.getMessage()));
+        }
+        return problem;
     }
 }

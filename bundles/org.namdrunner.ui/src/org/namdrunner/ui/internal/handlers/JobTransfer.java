@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.namdrunner.app.Backend;
 import org.namdrunner.core.model.Job;
-import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.persistence.JobArchive;
 import org.namdrunner.persistence.SqliteJobStore;
@@ -53,11 +52,8 @@ public final class JobTransfer {
     }
 
     private static SqliteJobStore sqlite(Backend b) throws StoreException {
-        JobStore s = b.store();
-        if (s instanceof SqliteJobStore sqlite) {
-            return sqlite;
-        }
-        throw new StoreException("This NAMDRunner keeps its jobs in a store that cannot export or import files.");
+        return JobArchive.sqliteBehind(b.store())
+                .orElseThrow(() -> new StoreException("This NAMDRunner keeps its jobs in a store that cannot export or import files."));
     }
 
     /**

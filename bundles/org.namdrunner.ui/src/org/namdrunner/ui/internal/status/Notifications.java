@@ -81,10 +81,14 @@ public final class Notifications implements SyncCoordinator.Listener {
 
     /** Tells the person where the results of a job went. Any thread. */
     public static void resultsDownloaded(Display display, Path folder) {
-        new Notifications(display, null).asyncOpen("Results downloaded", "The results are in " + folder + ".", null);
+        new Notifications(display, null).asyncOpen("Results downloaded", "The results are in " + folder + ".", null, folder);
     }
 
     private void asyncOpen(String title, String text, Job job) {
+        asyncOpen(title, text, job, null);
+    }
+
+    private void asyncOpen(String title, String text, Job job, Path folder) {
         if (display.isDisposed()) {
             return;
         }
@@ -92,12 +96,12 @@ public final class Notifications implements SyncCoordinator.Listener {
             if (display.isDisposed()) {
                 return;
             }
-            NotificationPopup.forDisplay(display).title(title, true).content(parent -> content(parent, text, job))
+            NotificationPopup.forDisplay(display).title(title, true).content(parent -> content(parent, text, job, folder))
                     .delay(job == null ? 6000 : 12000).open();
         });
     }
 
-    private static Composite content(Composite parent, String text, Job job) {
+    private static Composite content(Composite parent, String text, Job job, Path folder) {
         Composite c = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(c);
         Label l = new Label(c, SWT.WRAP);
@@ -115,6 +119,11 @@ public final class Notifications implements SyncCoordinator.Listener {
                     OpenHandler.open(w.getActivePage(), job);
                 }
             });
+        }
+        if (folder != null) {
+            Link reveal = new Link(c, SWT.NONE);
+            reveal.setText("<a>Open Folder</a>");
+            reveal.addListener(SWT.Selection, e -> org.eclipse.swt.program.Program.launch(folder.toString()));
         }
         return c;
     }
