@@ -27,6 +27,7 @@ import org.namdrunner.core.scheduler.QueryResult;
 import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.core.scheduler.SchedulerJobState.Origin;
 import org.namdrunner.slurm.SlurmScheduler;
+import org.namdrunner.slurm.internal.SqueueParser;
 
 /**
  * The batched query (one squeue, one sacct for exactly the ids squeue did not return) replayed against
@@ -130,15 +131,18 @@ class SchedulerQueryTest {
         QueryResult r = scheduler.query(c, squeue.jobIds(), null);
 
         assertEquals(2, c.commands().size());
-        Set<String> inQueue = r.states().values().stream().filter(s -> s.origin() == Origin.QUEUE)
-                .map(SchedulerJobState::slurmId).collect(Collectors.toSet());
+        // what squeue listed, and which of those had ended: sacct is asked about the rest and about those
+        List<SchedulerJobState> queued = SqueueParser.parse(squeue.asResult(c.commands().get(0)).stdout(), ZoneOffset.UTC).states();
+        Set<String> endedInQueue = queued.stream().filter(s -> s.status().isTerminal()).map(SchedulerJobState::slurmId)
+                .collect(Collectors.toSet());
+        assertFalse(endedInQueue.isEmpty(), "the capture has a job squeue still lists as finished");
         Set<String> askedOfSacct = new LinkedHashSet<>(squeue.jobIds());
-        askedOfSacct.removeAll(inQueue);
-        // and the ids squeue listed as finished: their usage is only in accounting
-        r.states().values().stream().filter(s -> s.origin() == Origin.QUEUE && s.status().isTerminal()).forEach(s -> askedOfSacct.add(s.slurmId()));
+        askedOfSacct.removeAll(queued.stream().map(SchedulerJobState::slurmId).toList());
+        askedOfSacct.addAll(endedInQueue);
         assertEquals(askedOfSacct, Capture.jobIdsOf(c.commands().get(1)));
-        assertTrue(r.states().values().stream().anyMatch(s -> s.origin() == Origin.QUEUE && s.status().isTerminal()),
-                "the capture has a job squeue still lists as finished");
+        // sacct's row, with the exit code and the usage, stands for an ended job accounting has ended too
+        assertTrue(endedInQueue.stream().anyMatch(id -> r.states().get(id).origin() == Origin.ACCOUNTING && r.states().get(id).status().isTerminal()),
+                "no ended job took sacct's row: " + endedInQueue.stream().map(r.states()::get).toList());
         assertEquals(Set.of("999999"), r.missing());
         assertEquals(squeue.jobIds().size() - 1, r.states().size());
         assertEquals(List.of(), r.problems());
