@@ -120,7 +120,7 @@ class OwnConfigWizardTest {
             // a new job from this one (as the editor's Resubmit opens it) starts with the stored config, not a template
             Ui.display().asyncExec(() -> {
                 NewJobWizard again2 = new NewJobWizard(Workbench.backend());
-                again2.prefillFrom(job, null);
+                again2.prefillFrom(job, (org.namdrunner.core.model.Resources) null);
                 new WizardDialog(Workbench.window().getShell(), again2).open();
             });
             NewJobWizardTester copy = NewJobWizardTester.attach();
