@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.namdrunner.core.model.ChainLink;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.StatusChange;
@@ -95,6 +96,29 @@ class JobListReaderTest {
         assertTrue(reader.read(store).whole());
         assertEquals(3, store.wholeReads.get());
         assertEquals(0, store.patchReads.get());
+    }
+
+    @Test
+    void stagesPatchedInBringTheirChainsRow() throws Exception {
+        CountingStore store = new CountingStore(Workbench.backend().store());
+        JobListReader reader = new JobListReader();
+        JobRows rows = new JobRows();
+        rows.setJobs(reader.read(store).jobs());
+        rows.recompute(RowContext.PLAIN, Instant.now());
+        int before = rows.visible().size();
+        for (int stage = 1; stage <= 2; stage++) {
+            String id = "job_reader_chain" + stage;
+            Workbench.backend().store().create(Job.builder().id(id).name("reader-chain-" + stage).jobTypeId("namd")
+                    .clusterProfileId("alpine").createdAt(Instant.now()).status(JobStatus.CREATED)
+                    .chain(new ChainLink("job_reader_chain1", stage, stage == 1 ? "minimization" : "production")).build());
+            created.add(id);
+            reader.changed(Set.of(id));
+        }
+        JobListReader.Update next = reader.read(store);
+        assertFalse(next.whole());
+        rows.patch(next.changedIds(), next.jobs());
+        rows.recompute(RowContext.PLAIN, Instant.now());
+        assertEquals(before + 3, rows.visible().size(), "two stages and the row of their chain");
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class JobRows {
         }
         List<JobSummary> out = new ArrayList<>(byId.values());   // what is left was not listed yet: new jobs
         out.addAll(kept);
-        all = List.copyOf(out);
+        setJobs(out);   // the chain rows follow their stages
     }
 
     public void setQuery(JobQuery q) {
