@@ -102,6 +102,7 @@ public final class StatusQuery {
                 accounting = new ExecResult(accounting.command(), accounting.exitCode(), out.substring(0, marker), accounting.stderr());
             }
             readAccounting(accounting, notInQueue, endedInQueue.keySet(), states, usage, problems);
+            setStandInsAside(states, endedInQueue);
             // accounting a moment behind the controller (not ended yet there, or no row) does not undo what squeue saw
             endedInQueue.forEach((id, queued) -> {
                 if (!states.get(id).status().isTerminal()) {
@@ -113,6 +114,9 @@ public final class StatusQuery {
         asked.stream().filter(id -> !states.containsKey(id)).forEach(missing::add);
         return new QueryResult(states, missing, problems, commandCount, usage);
     }
+
+    /** The job name of slurmdbd's stand-in record (see {@link #setStandInsAside}). */
+    static final String STAND_IN_NAME = "allocation";
 
     private void readQueue(ExecResult result, Set<String> asked, Map<String, SchedulerJobState> states,
             List<String> problems) throws ClusterException {
@@ -157,6 +161,31 @@ public final class StatusQuery {
         } else {
             problems.add("sacct failed (exit code " + result.exitCode() + "): '" + shortText(result) + "'; jobs "
                     + listed(asked) + " keep their last status and are asked again at the next sync.");
+        }
+    }
+
+    /**
+     * slurmdbd writes a stand-in record named "allocation" when a job's step reaches it before the job's own start
+     * message (seen on the twin in the seconds after a job ended); its comment and folder may be there, its name is not
+     * the job's. An ended job squeue still lists keeps squeue's name, comment and folder with sacct's exit code and
+     * times; otherwise the name is not held against the job (its comment and folder still are), and a stand-in with no
+     * comment at all says nothing about whose job it is, so the job is left for the next sync.
+     */
+    private static void setStandInsAside(Map<String, SchedulerJobState> states, Map<String, SchedulerJobState> endedInQueue) {
+        for (String id : List.copyOf(states.keySet())) {
+            SchedulerJobState s = states.get(id);
+            if (s.origin() != SchedulerJobState.Origin.ACCOUNTING || !STAND_IN_NAME.equals(s.jobName())) {
+                continue;
+            }
+            SchedulerJobState q = endedInQueue.get(id);
+            if (q == null && s.comment() == null) {
+                states.remove(id);
+            } else {
+                states.put(id, new SchedulerJobState(s.slurmId(), s.status(), s.rawState(), s.reason(), s.exitCode(), s.submitted(),
+                        s.start(), s.end(), s.elapsed(), s.timeLeft(), s.nodes(), s.cpus(), s.nodeList(),
+                        q == null ? s.workDir() : q.workDir(), q == null ? null : q.jobName(), q == null ? s.comment() : q.comment(),
+                        s.origin()));
+            }
         }
     }
 

@@ -155,7 +155,7 @@ class BackgroundLoginTest {
             assertEquals(before, w.prompts(), "collecting results logged in again: " + w.prompter.asked);
             assertTrue(report.succeeded(), report.status().getMessage());
             Job done = w.h.job(job.id());
-            assertEquals(JobStatus.COMPLETED, done.status());
+            assertEquals(JobStatus.COMPLETED, done.status(), report + " commands: " + w.h.connection.commands());
             String note = done.error().orElseThrow(() -> new AssertionError("no note on " + done)).message();
             assertTrue(note.contains("Results not copied yet") && note.contains("Not connected to"), note);
             w.h.service.delete(job.id(), new NullProgressMonitor());
