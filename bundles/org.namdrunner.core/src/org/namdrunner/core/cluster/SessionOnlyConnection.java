@@ -75,6 +75,12 @@ public class SessionOnlyConnection implements ClusterConnection {
         return open(() -> delegate.readFile(remotePath, maxBytes, monitor));
     }
 
+    /** The delegate's own ranged read (SFTP at an offset for SSH), not the default built on {@link #exec}. */
+    @Override
+    public RemoteChunk readRange(String remotePath, long offset, int length, IProgressMonitor monitor) throws ClusterException {
+        return open(() -> delegate.readRange(remotePath, offset, length, monitor));
+    }
+
     @Override
     public void download(String remotePath, Path local, IProgressMonitor monitor) throws ClusterException {
         open(() -> {
