@@ -104,7 +104,9 @@ public final class Backups {
         if (Files.exists(target)) {
             throw new StoreProblem(target + " exists already; choose a new file name");
         }
-        Path part = target.resolveSibling(target.getFileName() + ".part");
+        // two processes opening an old file at once may back it up in the same millisecond: each writes its own part
+        Path part = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().threadId() + ".part");
         try {
             Files.deleteIfExists(part);
             int rc = connection.unwrap(SQLiteConnection.class).getDatabase().backup("main", part.toString(), null);
@@ -114,6 +116,9 @@ public final class Backups {
             String check = makeStandalone(part);
             if (!"ok".equals(check)) {
                 throw new StoreProblem("the copy did not pass SQLite's check (" + check + ")");
+            }
+            if (Files.exists(target)) {
+                return;   // the other process's copy, made the same millisecond, is kept
             }
             move(part, target);
         } finally {
