@@ -79,7 +79,7 @@ final class ChainFollowUp {
         for (int i = 1; i < stages.size(); i++) {
             Job previous = store.find(stages.get(i - 1).id()).orElse(null);
             Job stage = store.find(stages.get(i).id()).orElse(null);
-            if (previous == null || stage == null || !failed(previous) || !waitedFor(stage)) {
+            if (previous == null || stage == null || !failed(previous) || !waitedFor(stage, previous)) {
                 continue;
             }
             String words = StageCause.cancelledBecause(previous);
@@ -106,11 +106,19 @@ final class ChainFollowUp {
         return j.status().isTerminal() && j.status() != JobStatus.COMPLETED;
     }
 
-    /** SLURM held (or cancelled) the stage for its dependency: it never started. */
-    private static boolean waitedFor(Job stage) {
+    /**
+     * SLURM held (or cancelled) the stage for its dependency: it never started. A cancelled stage says so by its reason
+     * when squeue saw it; when only sacct did, the reason may be None (the controller writes it after the accounting
+     * record, seen both ways on the twin). Then sacct's bare "CANCELLED" (a person's scancel reads "CANCELLED by <uid>")
+     * ended no earlier than the stage before it: a stage a person cancelled before that one failed keeps its own story.
+     */
+    private static boolean waitedFor(Job stage, Job previous) {
         String reason = stage.slurmReason().orElse("");
         if (stage.status() == JobStatus.CANCELLED) {
-            return stage.startedAt().isEmpty() && (reason.startsWith("Dependency")
+            boolean afterPrevious = stage.completedAt().isPresent() && previous.completedAt().isPresent()
+                    && !stage.completedAt().get().isBefore(previous.completedAt().get());
+            boolean bySlurm = reason.startsWith("Dependency") || ("CANCELLED".equals(stage.slurmState().orElse("")) && afterPrevious);
+            return stage.startedAt().isEmpty() && (bySlurm
                     || stage.error().map(e -> StageCause.TYPE.equals(e.type())).orElse(false));
         }
         return stage.status() == JobStatus.PENDING && NEVER_SATISFIED.equals(reason);
