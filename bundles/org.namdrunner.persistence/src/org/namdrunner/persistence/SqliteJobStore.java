@@ -217,6 +217,12 @@ public final class SqliteJobStore implements JobStore, ClusterProfileStore, Temp
     }
 
     @Override
+    public List<Job> replicaSet(String setId) throws StoreException {
+        Objects.requireNonNull(setId, "setId");
+        return db.read("read the replicas of set " + setId, () -> jobs.replicaSet(setId));
+    }
+
+    @Override
     public Set<String> clustersWithSubmittedJobs(Set<JobStatus> statuses) throws StoreException {
         Set<JobStatus> s = statuses == null ? Set.of() : Set.copyOf(statuses);
         return db.read("find the clusters with submitted jobs", () -> jobs.clustersWithSubmittedJobs(s));

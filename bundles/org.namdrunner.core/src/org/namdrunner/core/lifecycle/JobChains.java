@@ -109,7 +109,7 @@ public final class JobChains {
                 previous = job;
             }
         } catch (ClusterException | StoreException | RuntimeException e) {
-            undo(c, made);
+            undo(store, c, made);
             throw e;
         }
         return List.copyOf(made);
@@ -210,7 +210,8 @@ public final class JobChains {
                 + " > namdrunner_stage_inputs.txt\n";
     }
 
-    private void undo(ClusterConnection c, List<Job> made) {
+    /** Removes the folders of jobs made so far and forgets them: a chain or a replica set is made whole or not at all. */
+    static void undo(JobStore store, ClusterConnection c, List<Job> made) {
         for (Job j : made) {
             for (String dir : JobService.storedFolders(j)) {
                 try {

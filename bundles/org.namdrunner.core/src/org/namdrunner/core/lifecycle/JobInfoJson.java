@@ -13,6 +13,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import org.namdrunner.core.model.ChainLink;
+import org.namdrunner.core.model.ReplicaLink;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
@@ -66,6 +67,13 @@ public final class JobInfoJson {
             chain.addProperty("label", l.label());
             o.add("chain", chain);
         });
+        job.replica().ifPresent(l -> {
+            JsonObject replica = new JsonObject();
+            replica.addProperty("set", l.setId());
+            replica.addProperty("index", l.index());
+            replica.addProperty("count", l.count());
+            o.add("replica", replica);
+        });
         return new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n";
     }
 
@@ -93,7 +101,7 @@ public final class JobInfoJson {
                     .submittedAt(o.has("submittedAt") ? Instant.parse(o.get("submittedAt").getAsString()) : null)
                     .projectDir(str(o, "projectDir")).scratchDir(str(o, "scratchDir")).resources(r)
                     .typeParameters(params == null || !params.isJsonObject() ? "{}" : params.toString())
-                    .inputFiles(inputs).chain(chain(o)).build();
+                    .inputFiles(inputs).chain(chain(o)).replica(replica(o)).build();
         } catch (InvalidInputException e) {
             throw e;
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
@@ -109,6 +117,15 @@ public final class JobInfoJson {
         }
         JsonObject c = o.getAsJsonObject("chain");
         return new ChainLink(c.get("id").getAsString(), c.get("stage").getAsInt(), c.get("label").getAsString());
+    }
+
+    /** The job's place in its replica set, checked as the rest (ReplicaLink refuses a bad id or number); null for none. */
+    private static ReplicaLink replica(JsonObject o) {
+        if (!o.has("replica") || !o.get("replica").isJsonObject()) {
+            return null;
+        }
+        JsonObject r = o.getAsJsonObject("replica");
+        return new ReplicaLink(r.get("set").getAsString(), r.get("index").getAsInt(), r.get("count").getAsInt());
     }
 
     private static String str(JsonObject o, String key) {

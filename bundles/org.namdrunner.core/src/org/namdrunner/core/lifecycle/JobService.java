@@ -26,6 +26,7 @@ import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.jobtype.JobTypeRegistry;
 import org.namdrunner.core.model.ChainLink;
+import org.namdrunner.core.model.ReplicaLink;
 import org.namdrunner.core.model.ErrorInfo;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
@@ -56,6 +57,7 @@ public final class JobService {
     private final StatusSynchronizer synchronizer;
     private final Clock clock;
     private final JobChains chains;
+    private final JobReplicas replicas;
 
     public JobService(JobStore store, Scheduler scheduler, ClusterConnectionProvider connections, JobTypeRegistry jobTypes,
             ClusterProfileRegistry profiles, SyncSettings settings, Clock clock) {
@@ -67,11 +69,17 @@ public final class JobService {
         this.clock = Objects.requireNonNull(clock);
         this.synchronizer = new StatusSynchronizer(store, scheduler, settings, clock);
         this.chains = new JobChains(this, store, scheduler, clock);
+        this.replicas = new JobReplicas(this, store, clock);
     }
 
     /** Chains of stages: create, submit, extend (see {@link JobChains}). */
     public JobChains chains() {
         return chains;
+    }
+
+    /** Sets of replicas: create, submit (see {@link JobReplicas}). */
+    public JobReplicas replicas() {
+        return replicas;
     }
 
     ClusterProfile profile(String profileId) {
@@ -109,10 +117,16 @@ public final class JobService {
 
     /** {@link #create(JobRequest, IProgressMonitor)} under a given id, as a stage of a chain when {@code link} is given. */
     Job create(JobRequest request, String id, ChainLink link, IProgressMonitor monitor) throws ClusterException, StoreException {
+        return create(request, id, link, null, monitor);
+    }
+
+    /** {@link #create(JobRequest, String, ChainLink, IProgressMonitor)} as the first replica of a set when {@code replica} is given. */
+    Job create(JobRequest request, String id, ChainLink link, ReplicaLink replica, IProgressMonitor monitor)
+            throws ClusterException, StoreException {
         SubMonitor sub = SubMonitor.convert(monitor, "Creating job " + request.name(), 10 + request.inputs().size() * 10);
         ClusterProfile profile = profiles.require(request.profileId());
         JobType type = jobTypes.require(request.jobTypeId());
-        Job job = draft(request, profile, type, id).toBuilder().chain(link).build();
+        Job job = draft(request, profile, type, id).toBuilder().chain(link).replica(replica).build();
         Map<String, String> files = renderAll(job, request.parameters(), profile, type);
 
         ClusterConnection c = connections.connectionFor(profile);

@@ -40,6 +40,7 @@ public final class Job {
     private final Instant missingSince;
     private final JobUsage usage;
     private final ChainLink chain;
+    private final ReplicaLink replica;
 
     private Job(Builder b) {
         this.id = InputRules.checkJobId(b.id);
@@ -67,6 +68,7 @@ public final class Job {
         this.missingSince = b.missingSince;
         this.usage = b.usage;
         this.chain = b.chain;
+        this.replica = b.replica;
         if (slurmId != null && !SLURM_ID.matcher(slurmId).matches()) {
             throw new InvalidInputException("slurmId", "'" + InputRules.printable(slurmId) + "' is not a SLURM job id.");
         }
@@ -122,6 +124,8 @@ public final class Job {
     public Optional<JobUsage> usage() { return Optional.ofNullable(usage); }
     /** The job's place in a chain of stages, if it is one. */
     public Optional<ChainLink> chain() { return Optional.ofNullable(chain); }
+    /** The job's place in a set of replicas, if it is one. */
+    public Optional<ReplicaLink> replica() { return Optional.ofNullable(replica); }
 
     @Override
     public boolean equals(Object o) {
@@ -142,7 +146,7 @@ public final class Job {
                 && inputFiles.equals(j.inputFiles) && outputFiles.equals(j.outputFiles)
                 && Objects.equals(error, j.error) && Objects.equals(missingSince, j.missingSince)
                 && Objects.equals(usage, j.usage)
-                && Objects.equals(chain, j.chain);
+                && Objects.equals(chain, j.chain) && Objects.equals(replica, j.replica);
     }
 
     @Override
@@ -180,6 +184,7 @@ public final class Job {
         private Instant missingSince;
         private JobUsage usage;
         private ChainLink chain;
+        private ReplicaLink replica;
 
         private Builder() {
         }
@@ -208,6 +213,7 @@ public final class Job {
             missingSince = j.missingSince;
             usage = j.usage;
             chain = j.chain;
+            replica = j.replica;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -233,6 +239,7 @@ public final class Job {
         public Builder missingSince(Instant v) { missingSince = v; return this; }
         public Builder usage(JobUsage v) { usage = v; return this; }
         public Builder chain(ChainLink v) { chain = v; return this; }
+        public Builder replica(ReplicaLink v) { replica = v; return this; }
 
         public Job build() {
             return new Job(this);

@@ -61,6 +61,18 @@ public interface JobStore {
         return found.stream().map(JobSummary::of).toList();
     }
 
+    /** The replicas of one set ({@link Job#replica()}) in order, without the rest of the database. This default lists every job. */
+    default List<Job> replicaSet(String setId) throws StoreException {
+        List<Job> out = new ArrayList<>();
+        for (Job j : list(JobFilter.all())) {
+            if (j.replica().isPresent() && j.replica().get().setId().equals(setId)) {
+                out.add(j);
+            }
+        }
+        out.sort(Comparator.comparingInt(j -> j.replica().get().index()));
+        return out;
+    }
+
     /**
      * The stages of one chain ({@link Job#chain()}), in stage order: what a sync's chain follow-up reads, without the
      * rest of a database that may hold 100,000 jobs. This default lists every job.

@@ -8,6 +8,7 @@ import org.namdrunner.core.model.ChainLink;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.model.ReplicaLink;
 import org.namdrunner.core.validation.InputRules;
 
 /**
@@ -31,17 +32,18 @@ import org.namdrunner.core.validation.InputRules;
  * @param walltime         the walltime asked for
  * @param errorMessage     the stored error's message, or null
  * @param chain            the job's place in a chain of stages, or null
+ * @param replica          the job's place in a set of replicas, or null
  */
 public record JobSummary(String id, String name, String jobTypeId, String clusterProfileId, JobStatus status, String slurmId,
         String slurmState, String slurmReason, Instant createdAt, Instant submittedAt, Instant startedAt, Instant completedAt,
-        String projectDir, Duration walltime, String errorMessage, ChainLink chain) {
+        String projectDir, Duration walltime, String errorMessage, ChainLink chain, ReplicaLink replica) {
 
     /** A summary of a job that is not a stage of a chain. */
     public JobSummary(String id, String name, String jobTypeId, String clusterProfileId, JobStatus status, String slurmId,
             String slurmState, String slurmReason, Instant createdAt, Instant submittedAt, Instant startedAt, Instant completedAt,
             String projectDir, Duration walltime, String errorMessage) {
         this(id, name, jobTypeId, clusterProfileId, status, slurmId, slurmState, slurmReason, createdAt, submittedAt, startedAt,
-                completedAt, projectDir, walltime, errorMessage, null);
+                completedAt, projectDir, walltime, errorMessage, null, null);
     }
 
     public JobSummary {
@@ -67,7 +69,8 @@ public record JobSummary(String id, String name, String jobTypeId, String cluste
         return new JobSummary(job.id(), job.name(), job.jobTypeId(), job.clusterProfileId(), job.status(), job.slurmId().orElse(null),
                 job.slurmState().orElse(null), job.slurmReason().orElse(null), job.createdAt(), job.submittedAt().orElse(null),
                 job.startedAt().orElse(null), job.completedAt().orElse(null), job.projectDir().orElse(null), job.resources().walltime(),
-                job.error().map(e -> e.message()).orElse(null), job.chain().orElse(null));
+                job.error().map(e -> e.message()).orElse(null), job.chain().orElse(null),
+                job.replica().orElse(null));
     }
 
     private static String emptyToNull(String s) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.namdrunner.core.model.ChainLink;
+import org.namdrunner.core.model.ReplicaLink;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 
@@ -17,11 +18,12 @@ public final class JobRows {
     /** The columns in the order of {@link #values}; {@code id} last so that {@code UPDATE ... WHERE id = ?} binds in order. */
     public static final String COLUMNS = "name, job_type, cluster_profile, status, slurm_job_id, slurm_state, slurm_reason, "
             + "created_at, updated_at, submitted_at, started_at, completed_at, project_dir, scratch_dir, resources, "
-            + "type_parameters, input_files, output_files, error_info, missing_since, chain_id, chain_stage, chain_label, id";
-    public static final int COUNT = 24;
+            + "type_parameters, input_files, output_files, error_info, missing_since, chain_id, chain_stage, chain_label, "
+            + "replica_set, replica_index, replica_count, id";
+    public static final int COUNT = 27;
     public static final int STATUS = 3;
     public static final int UPDATED_AT = 8;
-    public static final int ID = 23;
+    public static final int ID = 26;
 
     public static final String INSERT = "INSERT INTO jobs (" + COLUMNS + ") VALUES (" + "?, ".repeat(COUNT - 1) + "?)";
     public static final String UPDATE = "UPDATE jobs SET " + COLUMNS.replace(", id", "").replace(", ", " = ?, ") + " = ? WHERE id = ?";
@@ -39,7 +41,9 @@ public final class JobRows {
                 JsonCodec.resources(j.resources(), j.usage().orElse(null)), j.typeParameters(), JsonCodec.strings(j.inputFiles()),
                 JsonCodec.strings(j.outputFiles()), JsonCodec.error(j.error().orElse(null)),
                 Times.format(j.missingSince().orElse(null)), j.chain().map(ChainLink::chainId).orElse(null),
-                j.chain().map(l -> Integer.toString(l.stage())).orElse(null), j.chain().map(ChainLink::label).orElse(null), j.id() };
+                j.chain().map(l -> Integer.toString(l.stage())).orElse(null), j.chain().map(ChainLink::label).orElse(null),
+                j.replica().map(ReplicaLink::setId).orElse(null), j.replica().map(l -> Integer.toString(l.index())).orElse(null),
+                j.replica().map(l -> Integer.toString(l.count())).orElse(null), j.id() };
     }
 
     /** Binds values as parameters 1 to {@link #COUNT}: for {@link #INSERT}, and for {@link #UPDATE}, whose last parameter is the id. */
@@ -76,6 +80,14 @@ public final class JobRows {
         return new ChainLink(chainId, Integer.parseInt(stage), label);
     }
 
+    /** A replica link from its three columns; null when the job is in no replica set. */
+    static ReplicaLink replica(String setId, String index, String count) {
+        if (setId == null) {
+            return null;
+        }
+        return new ReplicaLink(setId, Integer.parseInt(index), Integer.parseInt(count));
+    }
+
     /** The job under the cursor of a {@link #SELECT}; a row that cannot be read names its job. */
     public static Job read(ResultSet rs) throws SQLException {
         String id = rs.getString(ID + 1);
@@ -88,7 +100,8 @@ public final class JobRows {
                     .resources(JsonCodec.resources(rs.getString(15))).usage(JsonCodec.usage(rs.getString(15))).typeParameters(rs.getString(16))
                     .inputFiles(JsonCodec.strings(rs.getString(17))).outputFiles(JsonCodec.strings(rs.getString(18)))
                     .error(JsonCodec.error(rs.getString(19))).missingSince(Times.parse(rs.getString(20)))
-                    .chain(chain(rs.getString(21), rs.getString(22), rs.getString(23))).id(id).build();
+                    .chain(chain(rs.getString(21), rs.getString(22), rs.getString(23)))
+                    .replica(replica(rs.getString(24), rs.getString(25), rs.getString(26))).id(id).build();
         } catch (RuntimeException e) {
             throw new IllegalStateException("the stored job '" + id + "' cannot be read (" + e.getMessage() + ")", e);
         }

@@ -55,6 +55,7 @@ public final class JobStoreComponent implements JobStore, ClusterProfileStore, T
     @Override public List<JobSummary> summaries(JobFilter filter) throws StoreException { return store.summaries(filter); }
     @Override public List<JobSummary> summariesOf(Collection<String> ids) throws StoreException { return store.summariesOf(ids); }
     @Override public List<Job> chainStages(String chainId) throws StoreException { return store.chainStages(chainId); }
+    @Override public List<Job> replicaSet(String setId) throws StoreException { return store.replicaSet(setId); }
     @Override public Set<String> clustersWithSubmittedJobs(Set<JobStatus> statuses) throws StoreException { return store.clustersWithSubmittedJobs(statuses); }
     @Override public List<PolledJob> polledJobs(String clusterProfileId, Set<JobStatus> statuses) throws StoreException { return store.polledJobs(clusterProfileId, statuses); }
     @Override public List<StatusChange> history(String jobId) throws StoreException { return store.history(jobId); }

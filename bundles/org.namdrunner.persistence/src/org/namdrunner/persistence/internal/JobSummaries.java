@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.namdrunner.core.model.JobStatus;
+import org.namdrunner.core.model.ReplicaLink;
 import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobSummary;
 
@@ -32,7 +33,7 @@ final class JobSummaries {
     private static final int TIME_TEXT_LENGTH = 30;   // Times.format: 2026-11-29T10:00:00.000000000Z
     private static final String COLUMNS = "SELECT id, name, job_type, cluster_profile, status, slurm_job_id, slurm_state, "
             + "slurm_reason, project_dir, json_extract(resources, '$.walltimeSeconds'), json_extract(error_info, '$.message'), "
-            + time("created_at") + ", " + time("submitted_at") + ", " + time("started_at") + ", " + time("completed_at") + ", chain_id, chain_stage, chain_label FROM jobs";
+            + time("created_at") + ", " + time("submitted_at") + ", " + time("started_at") + ", " + time("completed_at") + ", chain_id, chain_stage, chain_label, replica_set, replica_index, replica_count FROM jobs";
     private static final int FIRST_TIME = 12;
     private static final int IDS_PER_QUERY = 500;
 
@@ -102,12 +103,19 @@ final class JobSummaries {
                             share(shared, rs.getString(7)), share(shared, rs.getString(8)), time(rs, FIRST_TIME),
                             time(rs, FIRST_TIME + 3), time(rs, FIRST_TIME + 6), time(rs, FIRST_TIME + 9), rs.getString(9),
                             Duration.ofSeconds(rs.getLong(10)), share(shared, rs.getString(11)),
-                            JobRows.chain(rs.getString(FIRST_TIME + 12), rs.getString(FIRST_TIME + 13), rs.getString(FIRST_TIME + 14))));
+                            JobRows.chain(rs.getString(FIRST_TIME + 12), rs.getString(FIRST_TIME + 13), rs.getString(FIRST_TIME + 14)),
+                            replica(rs, FIRST_TIME + 15)));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the stored job '" + id + "' cannot be read (" + e.getMessage() + ")", e);
                 }
             }
         }
+    }
+
+    /** Read only when the row is in a set, so a lone job costs one null column, not three Strings. */
+    private static ReplicaLink replica(ResultSet rs, int column) throws SQLException {
+        String setId = rs.getString(column);
+        return setId == null ? null : new ReplicaLink(setId, rs.getInt(column + 1), rs.getInt(column + 2));
     }
 
     private static Instant time(ResultSet rs, int column) throws SQLException {

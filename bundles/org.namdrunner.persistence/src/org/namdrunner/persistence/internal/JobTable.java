@@ -86,8 +86,17 @@ public final class JobTable {
 
     /** The stages of one chain in stage order, by the chain index. */
     public List<Job> chainStages(String chainId) throws SQLException {
-        PreparedStatement ps = db.prepared(JobRows.SELECT + " WHERE chain_id = ? ORDER BY chain_stage, id");
-        ps.setString(1, chainId);
+        return group(JobRows.SELECT + " WHERE chain_id = ? ORDER BY chain_stage, id", chainId);
+    }
+
+    /** The replicas of one set in order, by the replica-set index. */
+    public List<Job> replicaSet(String setId) throws SQLException {
+        return group(JobRows.SELECT + " WHERE replica_set = ? ORDER BY replica_index, id", setId);
+    }
+
+    private List<Job> group(String sql, String groupId) throws SQLException {
+        PreparedStatement ps = db.prepared(sql);
+        ps.setString(1, groupId);
         List<Job> jobs = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

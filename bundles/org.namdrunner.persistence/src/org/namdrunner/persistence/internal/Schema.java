@@ -11,18 +11,19 @@ import java.util.List;
  * The schema and its forward migrations, versioned by {@code PRAGMA user_version} (docs/persistence.md).
  * Version 1 is the prototype's; version 2 added profiles and settings beside the jobs; version 3 added
  * {@code job_templates}; version 4 adds {@code job_status_history.observed_at}, when a poll saw a change
- * whose {@code changed_at} is SLURM's own time (null in older rows: they were dated when observed); version 5 (current)
+ * whose {@code changed_at} is SLURM's own time (null in older rows: they were dated when observed); version 5
  * adds {@code jobs.chain_id}, {@code chain_stage} and {@code chain_label}, a job's place in a chain of stages (null for a
- * job that is none). {@link #migrate} runs inside the caller's
+ * job that is none); version 6 (current) adds {@code jobs.replica_set}, {@code replica_index} and {@code replica_count},
+ * a job's place in a set of replicas (null for a job that is none). {@link #migrate} runs inside the caller's
  * {@code BEGIN IMMEDIATE} transaction with foreign keys off, so a failed migration leaves the file as it was and
  * two processes opening an old file at once migrate it once.
  */
 public final class Schema {
 
-    public static final int CURRENT = 5;
+    public static final int CURRENT = 6;
 
-    // the chain columns on missing_since's line: exactly the text SQLite's ALTER TABLE ADD COLUMN leaves in a file
-    // upgraded from version 4, so an upgraded file and a fresh one have the same schema, to the letter
+    // the chain and replica columns on missing_since's line: exactly the text SQLite's ALTER TABLE ADD COLUMN leaves in
+    // a file upgraded from version 4 or 5, so an upgraded file and a fresh one have the same schema, to the letter
     static final String JOBS = """
             CREATE TABLE jobs (
               id TEXT PRIMARY KEY,
@@ -45,7 +46,7 @@ public final class Schema {
               input_files TEXT NOT NULL,
               output_files TEXT NOT NULL,
               error_info TEXT,
-              missing_since TEXT, chain_id TEXT, chain_stage INTEGER, chain_label TEXT)""";
+              missing_since TEXT, chain_id TEXT, chain_stage INTEGER, chain_label TEXT, replica_set TEXT, replica_index INTEGER, replica_count INTEGER)""";
 
     static final String HISTORY = """
             CREATE TABLE job_status_history (
@@ -70,6 +71,7 @@ public final class Schema {
             "CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs(status)",
             "CREATE INDEX IF NOT EXISTS jobs_by_cluster ON jobs(cluster_profile)",
             "CREATE INDEX IF NOT EXISTS jobs_by_chain ON jobs(chain_id, chain_stage)",
+            "CREATE INDEX IF NOT EXISTS jobs_by_replica_set ON jobs(replica_set, replica_index)",
             "CREATE INDEX IF NOT EXISTS history_by_job ON job_status_history(job_id, id)",
             """
             CREATE TRIGGER IF NOT EXISTS history_rows_are_never_changed BEFORE UPDATE ON job_status_history
@@ -128,9 +130,10 @@ public final class Schema {
             if (!columns(c, "job_status_history").contains("observed_at")) {
                 s.execute("ALTER TABLE job_status_history ADD COLUMN observed_at TEXT");
             }
-            // 4 → 5: a job's place in a chain of stages; every existing job is in none (null)
+            // 4 → 5: a job's place in a chain of stages; 5 → 6: in a set of replicas; every existing job is in none (null)
             List<String> jobColumns = columns(c, "jobs");
-            for (String column : List.of("chain_id TEXT", "chain_stage INTEGER", "chain_label TEXT")) {
+            for (String column : List.of("chain_id TEXT", "chain_stage INTEGER", "chain_label TEXT", "replica_set TEXT",
+                    "replica_index INTEGER", "replica_count INTEGER")) {
                 if (!jobColumns.contains(column.substring(0, column.indexOf(' ')))) {
                     s.execute("ALTER TABLE jobs ADD COLUMN " + column);
                 }

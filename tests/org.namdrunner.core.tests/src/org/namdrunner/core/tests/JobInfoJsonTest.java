@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.lifecycle.JobInfoJson;
 import org.namdrunner.core.model.ChainLink;
+import org.namdrunner.core.model.ReplicaLink;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
@@ -55,5 +56,19 @@ class JobInfoJsonTest {
         String hostile = json.replace("step4_equilibration", "equil; rm -rf ~");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> JobInfoJson.read(hostile));
         assertEquals("chainLabel", e.field());
+    }
+
+    @Test
+    void aReplicaKeepsItsPlaceInItsSetAndABadOneIsRefused() {
+        Job replica = JobTest.sample().toBuilder().replica(new ReplicaLink("job_1", 2, 5)).build();
+        String json = JobInfoJson.write(replica);
+        assertEquals(replica.replica(), JobInfoJson.read(json).replica());
+        assertTrue(JobInfoJson.read(JobInfoJson.write(JobTest.sample())).replica().isEmpty(), "a job in no set");
+        String outside = json.replace("\"index\": 2", "\"index\": 6");
+        assertTrue(outside.contains("\"index\": 6"), outside);
+        assertEquals("replicaIndex", assertThrows(InvalidInputException.class, () -> JobInfoJson.read(outside)).field());
+        String hostile = json.replace("\"set\": \"job_1\"", "\"set\": \"job_1; rm -rf ~\"");
+        assertTrue(hostile.contains("rm -rf"), hostile);
+        assertThrows(InvalidInputException.class, () -> JobInfoJson.read(hostile));
     }
 }

@@ -107,8 +107,8 @@ class ChainStoreTest {
         String stageId;
         try (SqliteJobStore store = SqliteJobStore.open(file)) {
             List<Backups.Backup> made = store.backups();
-            assertTrue(made.stream().anyMatch(b -> b.reason().equals("before-migration-4-to-5")), made.toString());
-            Backups.Backup copy = made.stream().filter(b -> b.reason().equals("before-migration-4-to-5")).findFirst().orElseThrow();
+            assertTrue(made.stream().anyMatch(b -> b.reason().equals("before-migration-4-to-" + Schema.CURRENT)), made.toString());
+            Backups.Backup copy = made.stream().filter(b -> b.reason().equals("before-migration-4-to-" + Schema.CURRENT)).findFirst().orElseThrow();
             try (RawDb raw = new RawDb(copy.file())) {
                 assertEquals(4, raw.count("PRAGMA user_version"), "the copy is of the file before the upgrade");
                 assertEquals(jobsBefore, raw.rows("SELECT * FROM jobs ORDER BY id"));
@@ -124,15 +124,15 @@ class ChainStoreTest {
         }
         try (RawDb raw = new RawDb(file)) {
             assertEquals(Schema.CURRENT, raw.count("PRAGMA user_version"));
-            assertEquals(5, Schema.CURRENT);
+            assertEquals(6, Schema.CURRENT);
             List<String> jobsAfter = raw.rows("SELECT * FROM jobs ORDER BY id");
             assertEquals(jobsBefore.size(), jobsAfter.size());
             int unchanged = 0;
             for (int i = 0; i < jobsBefore.size(); i++) {
                 String after = jobsAfter.get(i);
-                // every old column as it was; updated_at and the chain columns only on the one job linked above
+                // every old column as it was (chain and replica columns null); updated_at and the chain columns only on the one job linked above
                 if (!after.startsWith(stageId + "|")) {
-                    assertEquals(jobsBefore.get(i) + "|null|null|null", after);
+                    assertEquals(jobsBefore.get(i) + "|null|null|null|null|null|null", after);
                     unchanged++;
                 }
             }

@@ -98,7 +98,7 @@ class MigrationTest {
             assertTrue(store.metadata("migration.schema1").orElseThrow().contains("\"jobs\":4"));
         }
         try (RawDb raw = new RawDb(db)) {
-            assertEquals(5, raw.count("PRAGMA user_version"));
+            assertEquals(6, raw.count("PRAGMA user_version"));
             assertEquals(List.of(), raw.rows("PRAGMA foreign_key_check"));
             assertEquals(List.of("1", "2", "3", "4"), raw.rows("SELECT id FROM job_status_history WHERE job_id = 'job_001' ORDER BY id"),
                     "history rows keep their ids");

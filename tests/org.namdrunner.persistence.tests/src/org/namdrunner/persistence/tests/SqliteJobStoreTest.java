@@ -273,7 +273,7 @@ class SqliteJobStoreTest {
             assertEquals("1", pragma(db, "foreign_keys"));
             assertEquals("1", pragma(db, "synchronous"), "NORMAL");
             assertEquals(Integer.toString(Database.BUSY_TIMEOUT_MS), pragma(db, "busy_timeout"));
-            assertEquals("5", pragma(db, "user_version"));
+            assertEquals("6", pragma(db, "user_version"));
         }
     }
 

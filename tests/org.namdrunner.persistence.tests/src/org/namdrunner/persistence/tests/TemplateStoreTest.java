@@ -120,7 +120,7 @@ class TemplateStoreTest {
         }
         try (RawDb raw = new RawDb(file)) {
             assertEquals(Schema.CURRENT, raw.count("PRAGMA user_version"));
-            assertEquals(5, Schema.CURRENT);
+            assertEquals(6, Schema.CURRENT);
             assertEquals(jobsBefore, raw.rows("SELECT * FROM jobs ORDER BY id"));
             assertEquals(historyBefore, raw.rows("SELECT id, job_id, old_status, new_status, changed_at, source, detail FROM job_status_history ORDER BY id"));
             assertEquals(List.of(), raw.rows("SELECT id FROM job_status_history WHERE observed_at IS NOT NULL"), "older rows were dated when observed");
@@ -136,18 +136,18 @@ class TemplateStoreTest {
     }
 
     @Test
-    void aVersion6FileIsRefusedUntouched() throws Exception {
-        Path file = dir.resolve("v6.db");
+    void aVersion7FileIsRefusedUntouched() throws Exception {
+        Path file = dir.resolve("v7.db");
         try (SqliteJobStore store = SqliteJobStore.open(file)) {
             store.saveTemplates(List.of(template("t", "T")));
         }
         try (RawDb raw = new RawDb(file)) {
-            raw.execute("PRAGMA user_version = 6");
+            raw.execute("PRAGMA user_version = 7");
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         byte[] before = Files.readAllBytes(file);
         StoreException e = assertThrows(StoreException.class, () -> SqliteJobStore.open(file));
-        assertTrue(e.getMessage().contains("newer NAMDRunner (schema 6") && e.getMessage().contains("schema 5 and older"), e.getMessage());
+        assertTrue(e.getMessage().contains("newer NAMDRunner (schema 7") && e.getMessage().contains("schema 6 and older"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
     }
 }
