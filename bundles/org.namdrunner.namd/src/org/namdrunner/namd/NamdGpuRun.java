@@ -80,7 +80,7 @@ public final class NamdGpuRun {
     }
 
     /** The first word of a line's active part (before '#'), lower case; "" for a comment or a blank line. */
-    private static String keyword(String line) {
+    static String keyword(String line) {
         int hash = line.indexOf('#');
         String active = (hash >= 0 ? line.substring(0, hash) : line).strip();
         return active.isEmpty() ? "" : active.split("[\\s;]+", 2)[0].toLowerCase(Locale.ROOT);

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.jobtype.ChainableJobType;
+import org.namdrunner.core.jobtype.ReplicableJobType;
 import org.namdrunner.core.jobtype.ContinuableJobType;
 import org.namdrunner.core.jobtype.LogFollower;
 import org.namdrunner.core.lifecycle.JobFolders;
@@ -25,7 +26,7 @@ import org.namdrunner.core.validation.InputRules;
  * GPU-resident integration where the config allows it ({@link NamdGpuRun}). A job that ran out of walltime can be continued from its
  * restart files ({@link ContinuableJobType}).
  */
-public class NamdJobType implements ChainableJobType {
+public class NamdJobType implements ChainableJobType, ReplicableJobType {
 
     public static final String ID = "namd";
     public static final String CONFIG_FILE = "config.namd";
@@ -112,6 +113,7 @@ public class NamdJobType implements ChainableJobType {
     public void validate(Map<String, String> parameters) throws InvalidInputException {
         template(parameters).values(parameters);
         NamdInputSet.validate(parameters);
+        NamdSeed.validate(parameters);
         String config = parameters.get(CONFIG);
         if (config != null && (config.isBlank() || config.length() > OwnNamdConfig.MAX_CONFIG_CHARS)) {
             throw new InvalidInputException(CONFIG, config.isBlank() ? "The config is empty."
@@ -155,10 +157,19 @@ public class NamdJobType implements ChainableJobType {
                     number(parameters, CONTINUE_FIRST_STEP, 0), number(parameters, CONTINUE_STEPS, 1),
                     parameters.getOrDefault(CONTINUED_JOB, "?"), !"reinit".equals(parameters.get(CONTINUE_VELOCITIES)));
         }
+        if (parameters.containsKey(NamdSeed.SEED)) {
+            config = NamdSeed.config(config, NamdSeed.seed(NamdSeed.SEED, parameters.get(NamdSeed.SEED)));
+        }
         if (job != null && job.resources().gpus() > 0) {
             config = NamdGpuRun.config(config);
         }
         return Map.of(CONFIG_FILE, config);
+    }
+
+    /** Replica k runs the same config with its own {@code seed} ({@link NamdSeed}). */
+    @Override
+    public Map<String, String> replica(Map<String, String> parameters, int index, long seed) {
+        return NamdSeed.replica(parameters, seed);
     }
 
     /** The review page may edit the config; the edit is kept in {@link #CONFIG} and runs as it is. */
