@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.jobtype.ChainableJobType;
+import org.namdrunner.core.jobtype.ReplicableJobType;
 import org.namdrunner.core.jobtype.LogFollower;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.namd.NamdJobType;
@@ -24,7 +25,7 @@ import org.namdrunner.namd.NamdJobType;
  * job, instead of the cluster's installed copy (which is only updated when the shared cluster is restarted).
  * Everything else is NamdJobType's own output.
  */
-class StandinNamdJobType implements ChainableJobType {
+class StandinNamdJobType implements ChainableJobType, ReplicableJobType {
 
     static final String DIRECTIVES = "standin";
     static final String CONFIG_LINES = "standinConfig";
@@ -85,6 +86,11 @@ class StandinNamdJobType implements ChainableJobType {
         } catch (IOException e) {
             throw new UncheckedIOException("The stand-in " + file.toAbsolutePath() + " could not be read", e);
         }
+    }
+
+    @Override
+    public Map<String, String> replica(Map<String, String> parameters, int index, long seed) {
+        return namd.replica(parameters, index, seed);
     }
 
     @Override
