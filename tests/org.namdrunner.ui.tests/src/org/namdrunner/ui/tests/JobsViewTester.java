@@ -93,6 +93,15 @@ public final class JobsViewTester {
         Ui.waitUntil("a row for " + jobName, deadline, () -> indexOf(jobName) >= 0);
     }
 
+    /** Waits until the job's row shows {@code expected} in the column; fails with what it showed. */
+    public void waitForCell(String jobName, JobColumn column, String expected, Duration deadline) {
+        try {
+            Ui.waitUntil(jobName + "'s " + column + " to be '" + expected + "'", deadline, () -> expected.equals(cell(jobName, column)));
+        } catch (AssertionError e) {
+            throw new AssertionError("It shows '" + cell(jobName, column) + "'. " + e.getMessage(), e);
+        }
+    }
+
     public void waitForNoRow(String jobName, Duration deadline) {
         Ui.waitUntil("the row of " + jobName + " to go", deadline, () -> indexOf(jobName) < 0);
     }

@@ -36,7 +36,14 @@ final class SampleJobs {
                 .inputFiles(List.of("input_files/protein.psf", "input_files/protein.pdb", "input_files/par_all36m_prot.prm"))
                 .typeParameters(typeParameters).build();
         store.create(job);
-        Instant at = created;
+        return advance(store, job, created, step, path);
+    }
+
+    /** Walks a stored job on through {@code path} from {@code at}, one step every {@code step}, as a sync would. */
+    static Job advance(JobStore store, Job stored, Instant from, Duration step, JobStatus... path) throws StoreException {
+        Job job = stored;
+        String id = job.id();
+        Instant at = from;
         for (JobStatus next : path) {
             at = at.plus(step);
             Job.Builder b = job.toBuilder().status(next).updatedAt(at);

@@ -79,7 +79,11 @@ public final class NamdParametersPage extends JobTypeWizardPage {
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(10, 8).applyTo(variablesArea);
         buildFields();
         // a multi-stage protocol (a chain of jobs) or one job: below the template's variables
-        protocol = new NamdProtocolSection(c, prefill, (problem, message) -> validate());
+        // (what a chain or a replica set makes is said in the page's message)
+        protocol = new NamdProtocolSection(c, prefill, (problem, message) -> {
+            setMessage(message);
+            validate();
+        });
         setControl(c);
         validate();
     }

@@ -11,14 +11,16 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.namdrunner.core.jobtype.ReplicableJobType;
 import org.namdrunner.core.model.InvalidInputException;
+import org.namdrunner.core.model.ReplicaLink;
 import org.namdrunner.namd.NamdProtocols;
 
 /**
  * The protocol part of the NAMD settings page: one job, or a multi-stage protocol as a chain — minimization →
  * equilibration(s) → production, or the CHARMM-GUI-shaped step4/step5 protocol. Each stage is the chosen template with
- * its own steps; the stages are submitted at once and each waits for the one before it (afterok). Checked as it is
- * typed; the page shows the problem and waits.
+ * its own steps; the stages are submitted at once and each waits for the one before it (afterok). Or one job as a set
+ * of replicas, each with its own seed, side by side. Checked as it is typed; the page shows the problem and waits.
  */
 public final class NamdProtocolSection {
 
@@ -35,6 +37,8 @@ public final class NamdProtocolSection {
     private Text equilibration;
     private Text production;
     private Button continueOnTimeout;
+    private Text replicas;
+    private Text firstSeed;
     private final Map<String, String> prefill;
     private final Listener listener;
     private String problem;
@@ -65,6 +69,8 @@ public final class NamdProtocolSection {
         continueOnTimeout = new Button(c, SWT.CHECK);
         continueOnTimeout.setText("Continue until done: when the production runs out of walltime, continue it from its restart files");
         continueOnTimeout.setSelection("yes".equalsIgnoreCase(prefill.getOrDefault(NamdProtocols.CONTINUE_ON_TIMEOUT, "no")));
+        replicas = field(c, "Replicas (copies with their own seeds, run side by side):", ReplicableJobType.REPLICAS, "1");
+        firstSeed = field(c, "First seed (blank: random; replica k gets it + k \u2212 1):", ReplicableJobType.FIRST_SEED, "");
         chooser.addListener(SWT.Selection, e -> validate());
         continueOnTimeout.addListener(SWT.Selection, e -> validate());
         validate();
@@ -91,18 +97,67 @@ public final class NamdProtocolSection {
         }
         try {
             int stages = NamdProtocols.fromParameters(parameters()).size();
+            int copies = replicaCount();
+            firstSeed.setEnabled(copies > 1);
+            if (copies > 1 && chain) {
+                throw new InvalidInputException(ReplicableJobType.REPLICAS, "Replicas are copies of one job: choose \u201C" + SINGLE
+                        + "\u201D as the protocol, or 1 replica.");
+            }
+            String seed = firstSeed.getText().strip();
+            if (copies > 1 && !seed.isEmpty()) {
+                checkSeed(seed, copies);
+            }
             problem = null;
-            listener.changed(null, chain ? stages + " stages, each a job of its own that starts from the files of the one before it." : null);
+            listener.changed(null, chain ? stages + " stages, each a job of its own that starts from the files of the one before it."
+                    : copies > 1 ? copies + " replicas side by side, each a job of its own with its own seed: " + (seed.isEmpty()
+                            ? "chosen at random when they are made, one apart." : seed + " to " + (Long.parseLong(seed) + copies - 1) + ".")
+                            : null);
         } catch (InvalidInputException e) {
             problem = e.getMessage();
             listener.changed(problem, null);
         }
     }
 
-    /** The protocol's parameters; none for one job. */
+    private int replicaCount() {
+        String raw = replicas.getText().strip();
+        try {
+            int n = Integer.parseInt(raw);
+            if (n >= 1 && n <= ReplicaLink.MAX_REPLICAS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new InvalidInputException(ReplicableJobType.REPLICAS, "Replicas must be a whole number from 1 to "
+                + ReplicaLink.MAX_REPLICAS + ", not '" + raw + "'.");
+    }
+
+    private static void checkSeed(String raw, int copies) {
+        long max = ReplicableJobType.MAX_SEED - copies + 1;
+        try {
+            long n = Long.parseLong(raw);
+            if (n >= 1 && n <= max) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new InvalidInputException(ReplicableJobType.FIRST_SEED, "The first seed must be a whole number from 1 to " + max
+                + " for " + copies + " replicas, not '" + raw + "'.");
+    }
+
+    /** The protocol's or the replicas' parameters; none for one job. */
     public Map<String, String> parameters() {
         Map<String, String> out = new LinkedHashMap<>();
-        if (chooser == null || chooser.isDisposed() || chooser.getSelectionIndex() <= 0) {
+        if (chooser == null || chooser.isDisposed()) {
+            return out;
+        }
+        String copies = replicas.getText().strip();
+        if (!copies.isEmpty() && !copies.equals("1")) {
+            out.put(ReplicableJobType.REPLICAS, copies);
+            out.put(ReplicableJobType.FIRST_SEED, firstSeed.getText().strip());
+        }
+        if (chooser.getSelectionIndex() <= 0) {
             return out;
         }
         out.put(NamdProtocols.PROTOCOL, NamdProtocols.all().get(chooser.getSelectionIndex() - 1).id());

@@ -102,6 +102,28 @@ public final class Operations {
         });
     }
 
+    /** Creates every replica of a set (inputs uploaded once) and stores them; submits them too when asked. */
+    public static BackgroundOperation createReplicas(Backend backend, org.namdrunner.core.lifecycle.ReplicaRequest request, boolean submit) {
+        String name = request.job().name();
+        return of(backend, "Creating " + request.count() + " replicas of " + name, List.of(), (b, m) -> {
+            List<Job> replicas;
+            try {
+                replicas = b.jobService().replicas().create(request, m);
+            } catch (CoreException | RuntimeException e) {
+                return Problems.of("Could not create the replicas of " + name, e);
+            }
+            if (!submit) {
+                return Status.OK_STATUS;
+            }
+            try {
+                b.jobService().replicas().submit(replicas.get(0).replica().orElseThrow().setId(), m);
+                return Status.OK_STATUS;
+            } catch (CoreException | RuntimeException e) {
+                return Problems.of("The replicas of " + name + " were created but not all of them could be submitted", e);
+            }
+        });
+    }
+
     public static BackgroundOperation submit(Backend backend, List<Job> jobs) {
         return perJob(backend, "Submitting " + names(jobs), "Could not submit", jobs, (j, b, m) -> b.jobService().submit(j.id(), m));
     }

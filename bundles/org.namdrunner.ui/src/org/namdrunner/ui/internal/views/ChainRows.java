@@ -10,48 +10,65 @@ import java.util.List;
 import java.util.Map;
 
 import org.namdrunner.core.jobtype.JobType.LogSummary;
-import org.namdrunner.core.model.ChainLink;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.core.validation.InputRules;
 
 /**
- * Chains of stages in the Jobs table, drawn as a tree in its flat virtual table: one row for the chain (its name, the
- * status of its current stage, "stage k of n" and that stage's progress), and its stages right under it, indented, in
- * stage order. The chain row is a made-up {@link JobSummary} whose id ({@code <chain id>-chain}) names no job, so
- * commands on it find no job and stay disabled; they act on the stage rows.
+ * Chains of stages and sets of replicas in the Jobs table, drawn as a tree in its flat virtual table: one row for the
+ * chain (its name, the status of its current stage, "stage k of n" and that stage's progress) or the set (its name, the
+ * status that counts for the set, how many replicas run and are done), and its jobs right under it, indented, in order.
+ * The group row is a made-up {@link JobSummary} whose id ({@code <chain id>-chain}, {@code <set id>-replicas}) names no
+ * job, so commands on it find no job and stay disabled; they act on the job rows. A replica that was extended is the
+ * first stage of a chain, and shown in that chain.
  */
 final class ChainRows {
 
     static final String SUFFIX = "-chain";
+    static final String REPLICAS_SUFFIX = "-replicas";
     static final String STAGE_INDENT = "    \u2514 ";
 
-    /** A chain: its row, all its stages in order, and which stage is the current one. */
-    record Info(JobSummary row, List<JobSummary> stages, int current) {
+    /** A chain or a replica set: its row, all its jobs in order, and which one counts for the row's status. */
+    record Info(JobSummary row, List<JobSummary> stages, int current, boolean replicas) {
         JobSummary currentStage() {
             return stages.get(current);
         }
     }
 
     private final Map<String, Info> byRowId = new HashMap<>();
-    private final Map<String, Info> byChainId = new HashMap<>();
+    private final Map<String, Info> byGroup = new HashMap<>();
+
+    /** The group a job is shown in: its chain's row id, else its replica set's, else null. */
+    static String groupRowId(JobSummary j) {
+        if (j.chain() != null) {
+            return j.chain().chainId() + SUFFIX;
+        }
+        return j.replica() != null ? j.replica().setId() + REPLICAS_SUFFIX : null;
+    }
+
+    private static int order(JobSummary j) {
+        return j.chain() != null ? j.chain().stage() : j.replica().index();
+    }
 
     void setJobs(List<JobSummary> all) {
         byRowId.clear();
-        byChainId.clear();
-        Map<String, List<JobSummary>> stages = new LinkedHashMap<>();
+        byGroup.clear();
+        Map<String, List<JobSummary>> groups = new LinkedHashMap<>();
         for (JobSummary j : all) {
-            if (j.chain() != null) {
-                stages.computeIfAbsent(j.chain().chainId(), k -> new ArrayList<>()).add(j);
+            String group = groupRowId(j);
+            if (group != null) {
+                groups.computeIfAbsent(group, k -> new ArrayList<>()).add(j);
             }
         }
-        for (Map.Entry<String, List<JobSummary>> e : stages.entrySet()) {
+        for (Map.Entry<String, List<JobSummary>> e : groups.entrySet()) {
             List<JobSummary> list = e.getValue();
-            list.sort(Comparator.comparingInt(j -> j.chain().stage()));
-            int current = current(list);
-            Info info = new Info(row(e.getKey(), list, current), List.copyOf(list), current);
+            list.sort(Comparator.comparingInt(ChainRows::order));
+            boolean replicas = e.getKey().endsWith(REPLICAS_SUFFIX);
+            int current = replicas ? ReplicaSetRow.counting(list) : current(list);
+            JobSummary row = replicas ? ReplicaSetRow.row(e.getKey(), list, current) : row(e.getKey(), list, current);
+            Info info = new Info(row, List.copyOf(list), current, replicas);
             byRowId.put(info.row().id(), info);
-            byChainId.put(e.getKey(), info);
+            byGroup.put(e.getKey(), info);
         }
     }
 
@@ -67,7 +84,7 @@ final class ChainRows {
         return stages.size() - 1;
     }
 
-    private static JobSummary row(String chainId, List<JobSummary> stages, int current) {
+    private static JobSummary row(String rowId, List<JobSummary> stages, int current) {
         JobSummary first = stages.get(0);
         JobSummary now = stages.get(current);
         JobSummary last = stages.get(stages.size() - 1);
@@ -80,9 +97,9 @@ final class ChainRows {
         }
         boolean ended = now.status().isTerminal() && (now == last || now.status() != JobStatus.COMPLETED);
         Instant submitted = first.submittedAt();
-        return new JobSummary(chainId + SUFFIX, InputRules.checkJobName(name), first.jobTypeId(), first.clusterProfileId(), now.status(),
+        return new JobSummary(rowId, InputRules.checkJobName(name), first.jobTypeId(), first.clusterProfileId(), now.status(),
                 now.slurmId(), now.slurmState(), now.slurmReason(), first.createdAt(), submitted, first.startedAt(),
-                ended ? now.completedAt() : null, null, walltime, now.errorMessage(), null);
+                ended ? now.completedAt() : null, null, walltime, now.errorMessage(), null, null);
     }
 
     boolean isChainRow(JobSummary j) {
@@ -101,9 +118,9 @@ final class ChainRows {
         List<JobSummary> top = new ArrayList<>();
         Map<String, List<JobSummary>> matchedStages = new LinkedHashMap<>();
         for (JobSummary j : matched) {
-            ChainLink link = j.chain();
-            if (link != null && byChainId.containsKey(link.chainId())) {
-                matchedStages.computeIfAbsent(link.chainId(), k -> new ArrayList<>()).add(j);
+            String group = groupRowId(j);
+            if (group != null && byGroup.containsKey(group)) {
+                matchedStages.computeIfAbsent(group, k -> new ArrayList<>()).add(j);
             } else {
                 top.add(j);
             }
@@ -112,8 +129,8 @@ final class ChainRows {
             top.sort(order);
             return top;
         }
-        for (String chainId : matchedStages.keySet()) {
-            top.add(byChainId.get(chainId).row());
+        for (String group : matchedStages.keySet()) {
+            top.add(byGroup.get(group).row());
         }
         top.sort(order);
         List<JobSummary> out = new ArrayList<>(matched.size() + matchedStages.size());
@@ -121,8 +138,8 @@ final class ChainRows {
             out.add(t);
             Info info = byRowId.get(t.id());
             if (info != null) {
-                List<JobSummary> stages = matchedStages.get(t.id().substring(0, t.id().length() - SUFFIX.length()));
-                stages.sort(Comparator.comparingInt(j -> j.chain().stage()));
+                List<JobSummary> stages = matchedStages.get(t.id());
+                stages.sort(Comparator.comparingInt(ChainRows::order));
                 out.addAll(stages);
             }
         }
@@ -132,6 +149,13 @@ final class ChainRows {
     /** The cell text, where a chain row or a stage row differs from a job's. */
     String text(JobColumn column, JobSummary j, RowContext ctx, Instant now) {
         Info info = byRowId.get(j.id());
+        if (info != null && info.replicas()) {
+            return switch (column) {
+                case NAME -> "\u25BE " + j.name() + " (" + info.stages().size() + " replicas)";
+                case PROGRESS -> ReplicaSetRow.progress(info.stages());
+                default -> column.text(j, ctx, now);
+            };
+        }
         if (info != null) {
             return switch (column) {
                 case NAME -> "\u25BE " + j.name() + " (" + info.stages().size() + " stages)";
@@ -139,9 +163,12 @@ final class ChainRows {
                 default -> column.text(j, ctx, now);
             };
         }
-        if (column == JobColumn.NAME && j.chain() != null && byChainId.containsKey(j.chain().chainId())) {
+        if (column == JobColumn.NAME && j.chain() != null && byGroup.containsKey(groupRowId(j))) {
             // the chain's name is on the row above: the stage's own name is enough
             return STAGE_INDENT + j.chain().stage() + ". " + j.chain().label();
+        }
+        if (column == JobColumn.NAME && j.chain() == null && j.replica() != null && byGroup.containsKey(groupRowId(j))) {
+            return STAGE_INDENT + "replica " + j.replica().index();
         }
         return column.text(j, ctx, now);
     }

@@ -1,6 +1,7 @@
 package org.namdrunner.ui.internal.wizards;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.eclipse.ui.INewWizard;
 import org.eclipse.ui.IWorkbench;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.lifecycle.JobRequest;
+import org.namdrunner.core.lifecycle.ReplicaRequest;
 import org.namdrunner.ui.internal.handlers.Operations;
 import org.namdrunner.app.Backend;
 import org.namdrunner.ui.internal.services.BackendTracker;
@@ -157,7 +159,10 @@ public final class NewJobWizard extends Wizard implements INewWizard {
     public boolean performFinish() {
         JobRequest request = request();
         org.namdrunner.core.lifecycle.ChainRequest chain = ChainRequests.of(basics.jobType(), request);
-        if (chain != null) {
+        ReplicaRequest replicas = ReplicaRequest.of(request, new SecureRandom());
+        if (replicas != null) {
+            Operations.createReplicas(backend, replicas, review.submitNow()).schedule();
+        } else if (chain != null) {
             Operations.createChain(backend, chain, review.submitNow()).schedule();
         } else {
             Operations.create(backend, request, review.submitNow()).schedule();

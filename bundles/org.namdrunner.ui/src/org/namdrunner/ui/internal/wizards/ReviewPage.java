@@ -1,7 +1,9 @@
 package org.namdrunner.ui.internal.wizards;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.Status;
@@ -18,7 +20,9 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.namdrunner.core.cluster.CostEstimate;
+import org.namdrunner.core.jobtype.ReplicableJobType;
 import org.namdrunner.core.lifecycle.JobRequest;
+import org.namdrunner.core.lifecycle.ReplicaRequest;
 import org.namdrunner.ui.Problems;
 import org.namdrunner.app.Backend;
 
@@ -168,7 +172,8 @@ public final class ReviewPage extends WizardPage {
                     + Walltime.format(r.walltime()) + (r.partition().isEmpty() ? "" : ", partition " + r.partition())
                     + (r.qos().isEmpty() ? "" : ", QoS " + r.qos()) + ".\nUploads " + request.inputs().size() + " input files and the files below to "
                     + profile.projectsRoot() + "/namdrunner_jobs/<job id>, where <job id> is chosen when the job is created."
-                    + CostEstimate.beforeSubmission(profile.limits().billing(), r).map(t -> "\n" + t).orElse(""));
+                    + CostEstimate.beforeSubmission(profile.limits().billing(), r).map(t -> "\n" + t).orElse("")
+                    + runsAs(type, request));
         }
         Map<String, String> shown = new LinkedHashMap<>(rendered != null ? rendered : generated);
         edits.forEach((param, text) -> shown.put(editedFile.get(param), text));
@@ -287,6 +292,32 @@ public final class ReviewPage extends WizardPage {
     /** The person's edits, by the job type's parameter (what the job stores instead of the generated file). */
     Map<String, String> edits() {
         return Map.copyOf(edits);
+    }
+
+    /** How many jobs Finish makes when they are more than one: a chain's stages or a set of replicas. */
+    private static String runsAs(org.namdrunner.core.jobtype.JobType type, JobRequest request) {
+        try {
+            org.namdrunner.core.lifecycle.ChainRequest chain = ChainRequests.of(type, request);
+            if (chain != null) {
+                List<String> stages = new ArrayList<>();
+                for (int i = 0; i < chain.stages().size(); i++) {
+                    stages.add((i + 1) + ". " + chain.stageName(i));
+                }
+                return "\nRuns as a chain of " + stages.size() + " jobs, each waiting for the one before it (afterok): "
+                        + String.join(", ", stages) + ". The files below are the parameters shared by every stage.";
+            }
+            String seed = request.parameters().getOrDefault(ReplicableJobType.FIRST_SEED, "").strip();
+            ReplicaRequest set = ReplicaRequest.of(request, new java.util.Random(1));
+            if (set != null) {
+                return "\nRuns as " + set.count() + " replicas side by side, " + set.replicaName(1) + " to " + set.replicaName(set.count())
+                        + ", with seeds " + (seed.isEmpty() ? "chosen at random when they are made, one apart"
+                                : set.seed(1) + " to " + set.seed(set.count())) + "; each costs as much as one job. "
+                        + "The files below are one replica's, before its own seed is added.";
+            }
+        } catch (RuntimeException e) {
+            return "\n" + e.getMessage();
+        }
+        return "";
     }
 
     /** The summary above the files, with the cost estimate (for tests). */
