@@ -94,22 +94,13 @@ public final class JobChains {
                 String prelude = handOff(previous, chainable.stageOutputs(previous, TypeParameters.read(previous.typeParameters())),
                         job.chain().get());
                 Map<String, String> files = service.renderAll(job, params, profile, type, prelude);
-                String dir = job.projectDir().orElseThrow();
                 made.add(job);
-                for (String folder : List.of(JobFolders.INPUTS, JobFolders.SCRIPTS, JobFolders.OUTPUTS)) {
-                    c.mkdirs(RemotePaths.join(dir, folder), sub.split(1));
-                }
-                RemoteFiles.copyContents(c, RemotePaths.join(firstJob.projectDir().orElseThrow(), JobFolders.INPUTS),
-                        RemotePaths.join(dir, JobFolders.INPUTS), sub.split(4));
-                for (Map.Entry<String, String> f : files.entrySet()) {
-                    c.writeFile(RemotePaths.join(dir, f.getKey()), f.getValue(), sub.split(1));
-                }
-                c.writeFile(RemotePaths.join(dir, JobFolders.JOB_INFO), JobInfoJson.write(job), sub.split(1));
+                SiblingJobs.makeFolder(c, firstJob, job, files, sub);
                 store.create(job);
                 previous = job;
             }
         } catch (ClusterException | StoreException | RuntimeException e) {
-            undo(store, c, made);
+            SiblingJobs.undo(store, c, made);
             throw e;
         }
         return List.copyOf(made);
@@ -208,23 +199,5 @@ public final class JobChains {
                 + ShellQuoting.command("cp", args) + " || { echo " + ShellQuoting.quote(why) + " >&2; exit 1; }\n"
                 + "echo " + ShellQuoting.quote("NAMDRunner: " + link.describe() + " copied " + String.join(", ", files) + " from " + from)
                 + " > namdrunner_stage_inputs.txt\n";
-    }
-
-    /** Removes the folders of jobs made so far and forgets them: a chain or a replica set is made whole or not at all. */
-    static void undo(JobStore store, ClusterConnection c, List<Job> made) {
-        for (Job j : made) {
-            for (String dir : JobService.storedFolders(j)) {
-                try {
-                    c.removeTree(dir, dir, null);
-                } catch (ClusterException | RuntimeException e) {
-                    // best effort: the original failure is what the person needs to see
-                }
-            }
-            try {
-                store.delete(j.id());
-            } catch (StoreException | RuntimeException e) {
-                // not stored yet, or the store failed: the original failure is what counts
-            }
-        }
     }
 }

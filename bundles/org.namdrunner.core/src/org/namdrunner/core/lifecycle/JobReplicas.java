@@ -14,7 +14,6 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
-import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.jobtype.ReplicableJobType;
 import org.namdrunner.core.model.InvalidInputException;
@@ -82,21 +81,12 @@ public final class JobReplicas {
                         .projectDir(profile.projectDirFor(id)).scratchDir(profile.scratchDirFor(id)).inputFiles(first.inputFiles())
                         .replica(new ReplicaLink(setId, k, request.count())).build();
                 Map<String, String> files = service.renderAll(job, p, profile, type);
-                String dir = job.projectDir().orElseThrow();
                 made.add(job);
-                for (String folder : List.of(JobFolders.INPUTS, JobFolders.SCRIPTS, JobFolders.OUTPUTS)) {
-                    c.mkdirs(RemotePaths.join(dir, folder), sub.split(1));
-                }
-                RemoteFiles.copyContents(c, RemotePaths.join(first.projectDir().orElseThrow(), JobFolders.INPUTS),
-                        RemotePaths.join(dir, JobFolders.INPUTS), sub.split(4));
-                for (Map.Entry<String, String> f : files.entrySet()) {
-                    c.writeFile(RemotePaths.join(dir, f.getKey()), f.getValue(), sub.split(1));
-                }
-                c.writeFile(RemotePaths.join(dir, JobFolders.JOB_INFO), JobInfoJson.write(job), sub.split(1));
+                SiblingJobs.makeFolder(c, first, job, files, sub);
                 store.create(job);
             }
         } catch (ClusterException | StoreException | RuntimeException e) {
-            JobChains.undo(store, c, made);
+            SiblingJobs.undo(store, c, made);
             throw e;
         }
         return List.copyOf(made);
