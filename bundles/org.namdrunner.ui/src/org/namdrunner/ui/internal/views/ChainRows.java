@@ -20,7 +20,7 @@ import org.namdrunner.core.validation.InputRules;
  * status that counts for the set, how many replicas run and are done), and its jobs right under it, indented, in order.
  * The group row is a made-up {@link JobSummary} whose id ({@code <chain id>-chain}, {@code <set id>-replicas}) names no
  * job, so commands on it find no job and stay disabled; they act on the job rows. A replica that was extended is the
- * first stage of a chain, and shown in that chain.
+ * first stage of a chain, and shown in that chain. A group's row folds and unfolds (double-click or Enter on it).
  */
 final class ChainRows {
 
@@ -37,6 +37,18 @@ final class ChainRows {
 
     private final Map<String, Info> byRowId = new HashMap<>();
     private final Map<String, Info> byGroup = new HashMap<>();
+    private final java.util.Set<String> collapsed = new java.util.HashSet<>();
+
+    /** Folds or unfolds a chain's or set's row (its jobs hidden or shown under it); false for a job's row. */
+    boolean toggle(JobSummary row) {
+        if (!byRowId.containsKey(row.id())) {
+            return false;
+        }
+        if (!collapsed.remove(row.id())) {
+            collapsed.add(row.id());
+        }
+        return true;
+    }
 
     /** The group a job is shown in: its chain's row id, else its replica set's, else null. */
     static String groupRowId(JobSummary j) {
@@ -137,7 +149,7 @@ final class ChainRows {
         for (JobSummary t : top) {
             out.add(t);
             Info info = byRowId.get(t.id());
-            if (info != null) {
+            if (info != null && !collapsed.contains(t.id())) {
                 List<JobSummary> stages = matchedStages.get(t.id());
                 stages.sort(Comparator.comparingInt(ChainRows::order));
                 out.addAll(stages);
@@ -151,14 +163,14 @@ final class ChainRows {
         Info info = byRowId.get(j.id());
         if (info != null && info.replicas()) {
             return switch (column) {
-                case NAME -> "\u25BE " + j.name() + " (" + info.stages().size() + " replicas)";
+                case NAME -> fold(j) + j.name() + " (" + info.stages().size() + " replicas)";
                 case PROGRESS -> ReplicaSetRow.progress(info.stages());
                 default -> column.text(j, ctx, now);
             };
         }
         if (info != null) {
             return switch (column) {
-                case NAME -> "\u25BE " + j.name() + " (" + info.stages().size() + " stages)";
+                case NAME -> fold(j) + j.name() + " (" + info.stages().size() + " stages)";
                 case PROGRESS -> chainProgress(info, ctx);
                 default -> column.text(j, ctx, now);
             };
@@ -171,6 +183,10 @@ final class ChainRows {
             return STAGE_INDENT + "replica " + j.replica().index();
         }
         return column.text(j, ctx, now);
+    }
+
+    private String fold(JobSummary row) {
+        return collapsed.contains(row.id()) ? "\u25B8 " : "\u25BE ";
     }
 
     /** "stage 2 of 3 · 42 % · ETA 5 min" while it runs, "3 of 3 stages done" at the end. */

@@ -182,6 +182,15 @@ public final class JobsTable {
         refreshRows();
     }
 
+    /** Folds or unfolds the row of a chain or a replica set; false (nothing done) for a job's row. UI thread. */
+    public boolean toggleGroup(JobSummary row) {
+        if (!rows.chains().toggle(row)) {
+            return false;
+        }
+        refreshRows();
+        return true;
+    }
+
     /** Filters and sorts again, keeping the selected jobs selected. UI thread. */
     public void refreshRows() {
         List<String> selected = selectedIds();

@@ -140,7 +140,13 @@ public class JobsView extends ViewPart {
         table.viewer().getControl().setMenu(menu.createContextMenu(table.viewer().getControl()));
         getSite().registerContextMenu(NamdRunnerUi.JOBS_VIEW_ID, menu, table.viewer());
         getSite().setSelectionProvider(table.viewer());
-        table.viewer().addDoubleClickListener(e -> runCommand(NamdRunnerUi.COMMAND_OPEN));
+        // a chain's or a replica set's row is no job: opening it folds or unfolds its jobs
+        table.viewer().addDoubleClickListener(e -> {
+            var selection = (org.eclipse.jface.viewers.IStructuredSelection) e.getSelection();
+            if (!(selection.size() == 1 && selection.getFirstElement() instanceof JobSummary row && table.toggleGroup(row))) {
+                runCommand(NamdRunnerUi.COMMAND_OPEN);
+            }
+        });
         return c;
     }
 
