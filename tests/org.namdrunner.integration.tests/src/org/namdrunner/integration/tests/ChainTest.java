@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
 import org.namdrunner.core.lifecycle.ChainRequest;
@@ -28,7 +27,6 @@ import org.namdrunner.namd.CharmmGuiFolder;
 import org.namdrunner.namd.NamdJobType;
 import org.namdrunner.namd.NamdProtocols;
 import org.namdrunner.testing.CharmmGuiSystem;
-import org.namdrunner.testing.TestCluster;
 
 /**
  * Chains of stages on the twin: a CHARMM-GUI-shaped system (ten toppar files) as the built-in CHARMM-GUI protocol
@@ -38,26 +36,12 @@ import org.namdrunner.testing.TestCluster;
  */
 class ChainTest {
 
-    private static Path local;
-    private static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = Files.createTempDirectory("namdrunner-chain");
-        TestCluster cluster = TestCluster.load();
-        h = new Harness(cluster, cluster.profile("testcluster"), local.resolve("jobs.db"), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+    @RegisterExtension
+    static final OnTheTwin TWIN = new OnTheTwin("namdrunner-chain");
 
     @Test
     void aCharmmGuiSystemRunsAsAThreeStageChainEachStageFromThePreviousOnesFiles() throws Exception {
-        CharmmGuiFolder.System system = CharmmGuiFolder.read(CharmmGuiSystem.write(local.resolve("charmm-gui")));
+        CharmmGuiFolder.System system = CharmmGuiFolder.read(CharmmGuiSystem.write(TWIN.local().resolve("charmm-gui")));
         assertTrue(CharmmGuiSystem.topparFiles().size() >= 8, "at least eight toppar files");
         Map<String, String> params = new LinkedHashMap<>(system.boxParameters());
         params.put(NamdJobType.TEMPLATE, "solvent-npt-pme");
@@ -71,7 +55,7 @@ class ChainTest {
         slowFirst.put(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.15");
         stages = List.of(new ChainStage(stages.get(0).label(), slowFirst), stages.get(1), stages.get(2));
 
-        List<Job> chain = h.service.chains().create(new ChainRequest("cgui-chain", NamdJobType.ID, "testcluster",
+        List<Job> chain = TWIN.h().service.chains().create(new ChainRequest("cgui-chain", NamdJobType.ID, "testcluster",
                 TestJobs.resources(2, Duration.ofMinutes(10), "acpu", "cpu-normal"), params, system.inputs(), stages),
                 new NullProgressMonitor());
         assertEquals(List.of("cgui-chain_step4_minimization", "cgui-chain_step4_equilibration", "cgui-chain_step5_production"),
@@ -83,28 +67,28 @@ class ChainTest {
             assertEquals(system.inputs().size(), chain.get(i).inputFiles().size(), "every stage lists the inputs");
         }
         // the inputs went up once; the later stages' copies were made on the cluster
-        String inputs3 = h.exec(ShellQuoting.command("ls", chain.get(2).projectDir().orElseThrow() + "/input_files")).stdout();
+        String inputs3 = TWIN.h().exec(ShellQuoting.command("ls", chain.get(2).projectDir().orElseThrow() + "/input_files")).stdout();
         for (String f : CharmmGuiSystem.topparFiles()) {
             assertTrue(inputs3.lines().anyMatch(f::equals), f + " in stage 3's inputs: " + inputs3);
         }
 
         // job_info.json keeps each stage's place, so a rediscovered stage comes back into its chain
-        String info = h.exec(ShellQuoting.command("cat", chain.get(1).projectDir().orElseThrow() + "/job_info.json")).stdout();
+        String info = TWIN.h().exec(ShellQuoting.command("cat", chain.get(1).projectDir().orElseThrow() + "/job_info.json")).stdout();
         assertEquals(chain.get(1).chain(), JobInfoJson.read(info).chain(), info);
-        List<Job> submitted = h.service.chains().submit(chainId, new NullProgressMonitor());
+        List<Job> submitted = TWIN.h().service.chains().submit(chainId, new NullProgressMonitor());
         String s1 = submitted.get(0).slurmId().orElseThrow();
         String s2 = submitted.get(1).slurmId().orElseThrow();
         String s3 = submitted.get(2).slurmId().orElseThrow();
-        String deps = h.slurm(ShellQuoting.command("squeue", "--noheader", "--states=all", "--jobs=" + s2 + "," + s3, "--format=%i %E")).stdout();
+        String deps = TWIN.h().slurm(ShellQuoting.command("squeue", "--noheader", "--states=all", "--jobs=" + s2 + "," + s3, "--format=%i %E")).stdout();
         assertTrue(deps.contains(s2 + " afterok:" + s1), "stage 2 waits for stage 1 in squeue: " + deps);
         assertTrue(deps.contains(s3 + " afterok:" + s2), "stage 3 waits for stage 2 in squeue: " + deps);
 
-        Job last = h.syncUntil(chain.get(2).id(), j -> j.status().isTerminal(), Duration.ofMinutes(6));
+        Job last = TWIN.h().syncUntil(chain.get(2).id(), j -> j.status().isTerminal(), Duration.ofMinutes(6));
         assertEquals(JobStatus.COMPLETED, last.status(), "error: " + last.error());
-        List<Job> done = h.service.chains().stages(chainId);
+        List<Job> done = TWIN.h().service.chains().stages(chainId);
         done.forEach(j -> assertEquals(JobStatus.COMPLETED, j.status(), j.name()));
         // SLURM ran them one after the other: each started after the one before it ended
-        String times = h.slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", s1 + "," + s2 + "," + s3, "-o", "JobID,State,Start,End")).stdout();
+        String times = TWIN.h().slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", s1 + "," + s2 + "," + s3, "-o", "JobID,State,Start,End")).stdout();
         Map<String, String[]> rows = new LinkedHashMap<>();
         times.lines().map(l -> l.split("\\|")).forEach(r -> rows.put(r[0], r));
         assertTrue(rows.get(s2)[2].compareTo(rows.get(s1)[3]) >= 0, "stage 2 started after stage 1 ended: " + times);
@@ -115,40 +99,40 @@ class ChainTest {
             Job prev = done.get(i - 1);
             Job stage = done.get(i);
             String prevOut = prev.chain().orElseThrow().label();
-            String config = h.exec(ShellQuoting.command("cat", stage.scratchDir().orElseThrow() + "/config.namd")).stdout();
+            String config = TWIN.h().exec(ShellQuoting.command("cat", stage.scratchDir().orElseThrow() + "/config.namd")).stdout();
             assertTrue(config.contains("bincoordinates     input_files/" + prevOut + ".coor"), config);
             assertTrue(config.contains("extendedSystem     input_files/" + prevOut + ".xsc"), config);
             for (String ext : i == 1 ? List.of(".coor", ".xsc") : List.of(".coor", ".vel", ".xsc")) {
                 String a = RemotePaths.join(prev.scratchDir().orElseThrow(), prevOut + ext);
                 String b = RemotePaths.join(stage.scratchDir().orElseThrow(), "input_files/" + prevOut + ext);
-                assertEquals(0, h.exec(ShellQuoting.command("cmp", a, b)).exitCode(), b + " is " + a);
+                assertEquals(0, TWIN.h().exec(ShellQuoting.command("cmp", a, b)).exitCode(), b + " is " + a);
             }
-            String note = h.exec(ShellQuoting.command("cat", stage.projectDir().orElseThrow() + "/outputs/namdrunner_stage_inputs.txt")).stdout();
+            String note = TWIN.h().exec(ShellQuoting.command("cat", stage.projectDir().orElseThrow() + "/outputs/namdrunner_stage_inputs.txt")).stdout();
             assertTrue(note.contains("copied") && note.contains(prev.scratchDir().orElseThrow()), note);
         }
-        String config2 = h.exec(ShellQuoting.command("cat", done.get(1).scratchDir().orElseThrow() + "/config.namd")).stdout();
+        String config2 = TWIN.h().exec(ShellQuoting.command("cat", done.get(1).scratchDir().orElseThrow() + "/config.namd")).stdout();
         assertFalse(config2.contains("binvelocities"), "after a minimization the velocities are new: " + config2);
         assertTrue(config2.lines().anyMatch(l -> l.startsWith("temperature")), config2);
-        String config3 = h.exec(ShellQuoting.command("cat", done.get(2).scratchDir().orElseThrow() + "/config.namd")).stdout();
+        String config3 = TWIN.h().exec(ShellQuoting.command("cat", done.get(2).scratchDir().orElseThrow() + "/config.namd")).stdout();
         assertTrue(config3.contains("binvelocities      input_files/step4_equilibration.vel"), config3);
         // the steps go on: equilibration from step 40, production from step 190 to 390
         assertTrue(config2.contains("firsttimestep      40"), config2);
         assertTrue(config3.contains("firsttimestep      190"), config3);
-        Path results = h.service.fetchResults(done.get(2).id(), local.resolve("results"), new NullProgressMonitor());
+        Path results = TWIN.h().service.fetchResults(done.get(2).id(), TWIN.local().resolve("results"), new NullProgressMonitor());
         String log = Files.readString(results.resolve(NamdJobType.LOG_FILE));
         assertTrue(log.contains("WRITING COORDINATES TO OUTPUT FILE AT STEP 390"), "production ended at step 390");
         List<String> read = log.lines().filter(l -> l.startsWith("Info: PARAMETERS ")).map(l -> l.replaceAll(".*/", "")).toList();
         assertEquals(CharmmGuiSystem.topparFiles(), read, "every toppar file opened by the production stage, in order");
 
         // extend the COMPLETED production by 0.0004 ns (200 steps of 2 fs) from its final files
-        Job ext = h.service.chains().extend(done.get(2).id(), 0.0004, false, null, new NullProgressMonitor());
+        Job ext = TWIN.h().service.chains().extend(done.get(2).id(), 0.0004, false, null, new NullProgressMonitor());
         assertEquals(chainId, ext.chain().orElseThrow().chainId());
         assertEquals(4, ext.chain().orElseThrow().stage());
         assertEquals("cgui-chain_step5_production_ext1", ext.name());
-        h.service.submit(ext.id(), new NullProgressMonitor());
-        Job extDone = h.syncUntil(ext.id(), j -> j.status().isTerminal(), Duration.ofMinutes(4));
+        TWIN.h().service.submit(ext.id(), new NullProgressMonitor());
+        Job extDone = TWIN.h().syncUntil(ext.id(), j -> j.status().isTerminal(), Duration.ofMinutes(4));
         assertEquals(JobStatus.COMPLETED, extDone.status(), "error: " + extDone.error());
-        Path extResults = h.service.fetchResults(ext.id(), local.resolve("ext"), new NullProgressMonitor());
+        Path extResults = TWIN.h().service.fetchResults(ext.id(), TWIN.local().resolve("ext"), new NullProgressMonitor());
         String extLog = Files.readString(extResults.resolve(NamdJobType.LOG_FILE));
         assertTrue(extLog.contains("WRITING COORDINATES TO OUTPUT FILE AT STEP 590"), "the extension ran steps 390 to 590");
     }
@@ -163,15 +147,15 @@ class ChainTest {
                 new ChainStage("minimization", Map.of("minimizeSteps", "20", "runSteps", "0", "outputName", "minimization")),
                 new ChainStage("equilibration", fail),
                 new ChainStage("production", Map.of("runSteps", "100", "outputName", "production")));
-        List<Job> chain = h.service.chains().create(new ChainRequest("failing-chain", NamdJobType.ID, "testcluster",
-                TestJobs.resources(1, Duration.ofMinutes(10), "acpu", "cpu-normal"), Map.of(), TestJobs.inputs(local.resolve("tiny")),
+        List<Job> chain = TWIN.h().service.chains().create(new ChainRequest("failing-chain", NamdJobType.ID, "testcluster",
+                TestJobs.resources(1, Duration.ofMinutes(10), "acpu", "cpu-normal"), Map.of(), TestJobs.inputs(TWIN.local().resolve("tiny")),
                 stages), new NullProgressMonitor());
-        List<Job> submitted = h.service.chains().submit(chain.get(0).id(), new NullProgressMonitor());
+        List<Job> submitted = TWIN.h().service.chains().submit(chain.get(0).id(), new NullProgressMonitor());
         Instant start = Instant.now();
-        Job third = h.syncUntil(chain.get(2).id(), j -> j.status().isTerminal() && j.error().isPresent()
+        Job third = TWIN.h().syncUntil(chain.get(2).id(), j -> j.status().isTerminal() && j.error().isPresent()
                 && j.error().get().type().equals("CHAIN"), Duration.ofMinutes(5));
         System.out.println("[ChainTest] stage 3 cancelled with its cause " + Duration.between(start, Instant.now()).toMillis() + " ms after submission");
-        Job second = h.job(chain.get(1).id());
+        Job second = TWIN.h().job(chain.get(1).id());
         assertEquals(JobStatus.FAILED, second.status());
         assertEquals(JobStatus.CANCELLED, third.status());
         assertTrue(third.startedAt().isEmpty(), "stage 3 never ran");
@@ -181,10 +165,10 @@ class ChainTest {
                 || words.equals("Cancelled because stage 2 (equilibration) failed: exit 1 (FATAL ERROR: Atoms moving too fast); this stage never ran."),
                 words);
         assertFalse(third.error().get().message().contains("DependencyNeverSatisfied"));
-        assertEquals(JobStatus.COMPLETED, h.job(chain.get(0).id()).status());
+        assertEquals(JobStatus.COMPLETED, TWIN.h().job(chain.get(0).id()).status());
         // SLURM itself cancelled it for the failed dependency (--kill-on-invalid-dep=yes)
         String s3 = submitted.get(2).slurmId().orElseThrow();
-        String state = h.slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", s3, "-o", "State,Reason")).stdout().strip();
+        String state = TWIN.h().slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", s3, "-o", "State,Reason")).stdout().strip();
         // "CANCELLED by <uid>" would be an scancel of ours; the reason column says Dependency only when the controller
         // wrote it before the accounting record (seen both ways on the twin)
         assertEquals("CANCELLED", state.split("\\|")[0], "sacct: " + state);
@@ -200,23 +184,23 @@ class ChainTest {
         production.put("outputName", "production");
         production.put(JobChains.AUTO_CONTINUE, "yes");
         production.put(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.3");
-        List<Job> chain = h.service.chains().create(new ChainRequest("until-chain", NamdJobType.ID, "testcluster",
-                TestJobs.resources(1, Duration.ofMinutes(1), "acpu", "cpu-normal"), Map.of(), TestJobs.inputs(local.resolve("until")),
+        List<Job> chain = TWIN.h().service.chains().create(new ChainRequest("until-chain", NamdJobType.ID, "testcluster",
+                TestJobs.resources(1, Duration.ofMinutes(1), "acpu", "cpu-normal"), Map.of(), TestJobs.inputs(TWIN.local().resolve("until")),
                 List.of(new ChainStage("production", production))), new NullProgressMonitor());
         String chainId = chain.get(0).id();
-        h.service.chains().submit(chainId, new NullProgressMonitor());
+        TWIN.h().service.chains().submit(chainId, new NullProgressMonitor());
         Instant submitted = Instant.now();
-        Job first = h.syncUntil(chainId, j -> j.status().isTerminal(), Duration.ofMinutes(4));
+        Job first = TWIN.h().syncUntil(chainId, j -> j.status().isTerminal(), Duration.ofMinutes(4));
         assertEquals(JobStatus.TIMEOUT, first.status(), "the 400 steps at 0.3 s do not fit in one minute");
         Instant timedOut = Instant.now();
         // the sync that saw the TIMEOUT continued it and submitted the continuation; no one pressed anything
         Instant end = Instant.now().plus(Duration.ofMinutes(4));
-        List<Job> stages = h.service.chains().stages(chainId);
+        List<Job> stages = TWIN.h().service.chains().stages(chainId);
         while (!(stages.size() >= 2 && stages.get(stages.size() - 1).status() == JobStatus.COMPLETED)) {
             assertTrue(Instant.now().isBefore(end), "no completed continuation: " + stages);
             Thread.sleep(2000);
-            h.service.sync(h.profile.id(), new NullProgressMonitor());
-            stages = h.service.chains().stages(chainId);
+            TWIN.h().service.sync(TWIN.h().profile.id(), new NullProgressMonitor());
+            stages = TWIN.h().service.chains().stages(chainId);
         }
         System.out.println("[ChainTest] TIMEOUT seen " + Duration.between(submitted, timedOut).toSeconds() + " s after submission; "
                 + (stages.size() - 1) + " automatic continuation(s), COMPLETED " + Duration.between(timedOut, Instant.now()).toSeconds()
@@ -225,10 +209,10 @@ class ChainTest {
         assertEquals("until-chain_production_cont1", cont.name());
         assertEquals(2, cont.chain().orElseThrow().stage());
         assertEquals("production", cont.chain().orElseThrow().label());
-        assertTrue(h.service.store().history(cont.id()).stream().anyMatch(c -> c.detail().startsWith("sbatch: Submitted batch job")),
+        assertTrue(TWIN.h().service.store().history(cont.id()).stream().anyMatch(c -> c.detail().startsWith("sbatch: Submitted batch job")),
                 "submitted by the sync");
         Job lastStage = stages.get(stages.size() - 1);
-        Path results = h.service.fetchResults(lastStage.id(), local.resolve("until-results"), new NullProgressMonitor());
+        Path results = TWIN.h().service.fetchResults(lastStage.id(), TWIN.local().resolve("until-results"), new NullProgressMonitor());
         String log = Files.readString(results.resolve(NamdJobType.LOG_FILE));
         assertTrue(log.contains("WRITING COORDINATES TO OUTPUT FILE AT STEP 400"), "the chain reached the production's last step");
     }

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.namdrunner.core.cluster.ShellQuoting;
 import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.core.model.Job;
@@ -21,7 +20,6 @@ import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.namd.CharmmGuiFolder;
 import org.namdrunner.namd.NamdJobType;
 import org.namdrunner.testing.CharmmGuiSystem;
-import org.namdrunner.testing.TestCluster;
 
 /**
  * A CHARMM-GUI {@code namd/} folder with ten toppar files, imported as it is and run on the twin through
@@ -30,26 +28,12 @@ import org.namdrunner.testing.TestCluster;
  */
 class CharmmGuiSystemTest {
 
-    private static Path local;
-    private static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = Files.createTempDirectory("namdrunner-charmmgui");
-        TestCluster cluster = TestCluster.load();
-        h = new Harness(cluster, cluster.profile("testcluster"), local.resolve("jobs.db"), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+    @RegisterExtension
+    static final OnTheTwin TWIN = new OnTheTwin("namdrunner-charmmgui");
 
     @Test
     void aCharmmGuiFolderRunsAsItIsWithEveryTopparFile() throws Exception {
-        CharmmGuiFolder.System system = CharmmGuiFolder.read(CharmmGuiSystem.write(local));
+        CharmmGuiFolder.System system = CharmmGuiFolder.read(CharmmGuiSystem.write(TWIN.local()));
         Map<String, String> params = new LinkedHashMap<>(system.boxParameters());
         params.put(NamdJobType.TEMPLATE, "solvent-npt-pme");
         params.put("minimizeSteps", "20");
@@ -58,9 +42,9 @@ class CharmmGuiSystemTest {
         params.put("energyFreq", "20");
         params.put("outputName", "step5_production");
         params.put(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.002");
-        Job job = h.service.create(new JobRequest("charmm-gui-cpu", NamdJobType.ID, "testcluster",
+        Job job = TWIN.h().service.create(new JobRequest("charmm-gui-cpu", NamdJobType.ID, "testcluster",
                 TestJobs.resources(2, Duration.ofMinutes(10), "acpu", "cpu-normal"), params, system.inputs()), new NullProgressMonitor());
-        String inputs = h.exec(ShellQuoting.command("ls", job.projectDir().orElseThrow() + "/input_files")).stdout();
+        String inputs = TWIN.h().exec(ShellQuoting.command("ls", job.projectDir().orElseThrow() + "/input_files")).stdout();
         for (String f : CharmmGuiSystem.topparFiles()) {
             assertTrue(inputs.lines().anyMatch(f::equals), f + " staged: " + inputs);
         }
@@ -69,10 +53,10 @@ class CharmmGuiSystemTest {
         }
         assertEquals(system.inputs().size(), job.inputFiles().size(), job.inputFiles().toString());
 
-        h.service.submit(job.id(), new NullProgressMonitor());
-        Job done = h.syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(5));
+        TWIN.h().service.submit(job.id(), new NullProgressMonitor());
+        Job done = TWIN.h().syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(5));
         assertEquals(JobStatus.COMPLETED, done.status(), "error: " + done.error());
-        Path results = h.service.fetchResults(job.id(), local.resolve("results"), new NullProgressMonitor());
+        Path results = TWIN.h().service.fetchResults(job.id(), TWIN.local().resolve("results"), new NullProgressMonitor());
         String log = Files.readString(results.resolve(NamdJobType.LOG_FILE));
         List<String> read = log.lines().filter(l -> l.startsWith("Info: PARAMETERS ")).map(l -> l.replaceAll(".*/", "")).toList();
         assertEquals(CharmmGuiSystem.topparFiles(), read, "every toppar file opened by namd3, in order");

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.namdrunner.core.cluster.CostEstimate;
 import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.core.model.Job;
@@ -22,7 +21,6 @@ import org.namdrunner.core.model.JobUsage;
 import org.namdrunner.core.model.MemorySize;
 import org.namdrunner.core.model.Resources;
 import org.namdrunner.core.model.UsageAdvice;
-import org.namdrunner.testing.TestCluster;
 
 /**
  * Efficiency against SLURM's own accounting: a real job on the twin burns a core in an srun step and holds memory in
@@ -32,37 +30,23 @@ import org.namdrunner.testing.TestCluster;
  */
 class EfficiencyOnTheTwinTest {
 
-    private static Path local;
-    private static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = Files.createTempDirectory("namdrunner-efficiency");
-        TestCluster cluster = TestCluster.load();
-        h = new Harness(cluster, cluster.profile("testcluster"), local.resolve("jobs.db"), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+    @RegisterExtension
+    static final OnTheTwin TWIN = new OnTheTwin("namdrunner-efficiency");
 
     @Test
     void ourEfficiencyOfARealJobIsSacctsOwn() throws Exception {
-        Map<String, Path> inputs = TestJobs.inputs(local.resolve("inputs"));
+        Map<String, Path> inputs = TestJobs.inputs(TWIN.local().resolve("inputs"));
         Resources resources = new Resources(2, MemorySize.parse("1GB"), Duration.ofMinutes(10), "acpu", "cpu-normal", "", 0, "");
         JobRequest namd = TestJobs.request("burn", inputs, resources, 10, "burn");
         JobRequest request = new JobRequest(namd.name(), BurnJobType.ID, namd.profileId(), resources, namd.parameters(), namd.inputs());
-        Job job = h.service.create(request, new NullProgressMonitor());
-        String slurmId = h.service.submit(job.id(), new NullProgressMonitor()).slurmId().orElseThrow();
+        Job job = TWIN.h().service.create(request, new NullProgressMonitor());
+        String slurmId = TWIN.h().service.submit(job.id(), new NullProgressMonitor()).slurmId().orElseThrow();
 
-        Job done = h.syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(3));
+        Job done = TWIN.h().syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(3));
         assertEquals(JobStatus.COMPLETED, done.status(), "error: " + done.error());
         JobUsage ours = done.usage().orElseThrow(() -> new AssertionError("the finishing sync stored no usage for " + done));
         // and it is in the SQLite file, not only in the object the sync returned
-        assertEquals(ours, h.store.find(job.id()).orElseThrow().usage().orElseThrow());
+        assertEquals(ours, TWIN.h().store.find(job.id()).orElseThrow().usage().orElseThrow());
 
         Map<String, String[]> rows = sacctRows(slurmId);
         String[] allocation = rows.get(slurmId);
@@ -95,12 +79,12 @@ class EfficiencyOnTheTwinTest {
         String memory = UsageAdvice.memory(ours).orElseThrow();
         assertTrue(memory.startsWith("memory: used ") && memory.contains(" of 1.0 GB"), memory);
         // Alpine's rule on the twin's profile: 1 SU per allocated core-hour
-        assertEquals(cpus * elapsed / 3600.0, CostEstimate.used(h.profile.limits().billing(), done.resources(), ours).orElseThrow(), 1e-9);
+        assertEquals(cpus * elapsed / 3600.0, CostEstimate.used(TWIN.h().profile.limits().billing(), done.resources(), ours).orElseThrow(), 1e-9);
     }
 
     /** sacct's raw fields, read here without the product's parser: JobID → [JobID, ElapsedRaw, TotalCPU, AllocCPUS, MaxRSS, ReqMem, TimelimitRaw]. */
     private static Map<String, String[]> sacctRows(String slurmId) throws Exception {
-        String out = h.slurm("sacct --parsable2 --noheader --units=K -j " + slurmId
+        String out = TWIN.h().slurm("sacct --parsable2 --noheader --units=K -j " + slurmId
                 + " --format=JobID,ElapsedRaw,TotalCPU,AllocCPUS,MaxRSS,ReqMem,TimelimitRaw").stdout();
         Map<String, String[]> rows = new HashMap<>();
         for (String line : out.strip().split("\n")) {

@@ -10,9 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.cluster.ShellQuoting;
 import org.namdrunner.core.lifecycle.JobFolders;
@@ -22,7 +21,6 @@ import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.model.MemorySize;
 import org.namdrunner.core.model.Resources;
 import org.namdrunner.namd.NamdJobType;
-import org.namdrunner.testing.TestCluster;
 
 /**
  * A GPU job on the twin's GPU partition aa100 (two stand-in GPUs per node, Gres=gpu:2), through JobService with the
@@ -32,52 +30,38 @@ import org.namdrunner.testing.TestCluster;
  */
 class GpuRunTest {
 
-    private static Path local;
-    private static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = Files.createTempDirectory("namdrunner-gpu");
-        TestCluster cluster = TestCluster.load();
-        h = new Harness(cluster, cluster.profile("testcluster"), local.resolve("jobs.db"), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+    @RegisterExtension
+    static final OnTheTwin TWIN = new OnTheTwin("namdrunner-gpu");
 
     @Test
     void aGpuProductionRunsOnAa100WithItsGpus() throws Exception {
         Resources gpus = new Resources(4, MemorySize.parse("1GB"), Duration.ofMinutes(10), "aa100", "gpu-testing", "", 2, "");
-        JobRequest request = TestJobs.request("gpu-production", TestJobs.inputs(local.resolve("in")), gpus, 300, "gpu_prod");
+        JobRequest request = TestJobs.request("gpu-production", TestJobs.inputs(TWIN.local().resolve("in")), gpus, 300, "gpu_prod");
         Map<String, String> params = new java.util.LinkedHashMap<>(request.parameters());
         params.put("minimizeSteps", "0");   // a production stage: dynamics only, so GPU-resident
         params.put("energyFreq", "50");
         params.put(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.005");
-        Job job = h.service.create(new JobRequest(request.name(), request.jobTypeId(), request.profileId(), gpus, params,
+        Job job = TWIN.h().service.create(new JobRequest(request.name(), request.jobTypeId(), request.profileId(), gpus, params,
                 request.inputs()), new NullProgressMonitor());
         String project = job.projectDir().orElseThrow();
-        String script = h.exec(ShellQuoting.command("cat", RemotePaths.join(project, JobFolders.SCRIPTS, "job.sbatch"))).stdout();
+        String script = TWIN.h().exec(ShellQuoting.command("cat", RemotePaths.join(project, JobFolders.SCRIPTS, "job.sbatch"))).stdout();
         assertTrue(script.contains("#SBATCH --partition=aa100\n") && script.contains("#SBATCH --gres=gpu:2\n"), script);
         assertTrue(script.contains("module load gcc/14.2.0 namd/3.0.1_gpu\n"), script);
         assertFalse(script.contains("mpirun"), script);
         assertFalse(script.contains("namd/3.0.1_cpu"), script);
         assertTrue(script.contains("namd3 +p4 +devices 0,1 config.namd > namd_output.log 2>&1"), script);
-        String config = h.exec(ShellQuoting.command("cat", RemotePaths.join(project, NamdJobType.CONFIG_FILE))).stdout();
+        String config = TWIN.h().exec(ShellQuoting.command("cat", RemotePaths.join(project, NamdJobType.CONFIG_FILE))).stdout();
         assertTrue(config.contains("CUDASOAintegrate   on"), config);
 
-        h.service.submit(job.id(), new NullProgressMonitor());
-        Job done = h.syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(5));
+        TWIN.h().service.submit(job.id(), new NullProgressMonitor());
+        Job done = TWIN.h().syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(5));
         assertEquals(JobStatus.COMPLETED, done.status(), "error: " + done.error());
         String slurmId = done.slurmId().orElseThrow();
-        h.waitForAccountingState(slurmId, Duration.ofMinutes(1));
-        String tres = h.slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", slurmId, "-o", "AllocTRES")).stdout();
+        TWIN.h().waitForAccountingState(slurmId, Duration.ofMinutes(1));
+        String tres = TWIN.h().slurm(ShellQuoting.command("sacct", "-X", "-n", "-P", "-j", slurmId, "-o", "AllocTRES")).stdout();
         assertTrue(tres.contains("gres/gpu=2"), "sacct shows the GPUs: " + tres);
 
-        Path results = h.service.fetchResults(job.id(), local.resolve("results"), new NullProgressMonitor());
+        Path results = TWIN.h().service.fetchResults(job.id(), TWIN.local().resolve("results"), new NullProgressMonitor());
         String log = Files.readString(results.resolve(NamdJobType.LOG_FILE));
         assertTrue(log.contains("Info: NAMD 3.0.1 for Linux-x86_64-multicore-CUDA"), "the GPU build ran: " + head(log));
         assertTrue(log.contains("Info: NAMDRunner stand-in: +p4 +devices 0,1 (CUDA_VISIBLE_DEVICES="), head(log));
@@ -93,12 +77,12 @@ class GpuRunTest {
                 + " && { namd3 +p2 +devices 0,1 c.namd; echo rc=$?; namd3 +p2 +frobnicate c.namd; echo rc=$?;"
                 + " CUDA_VISIBLE_DEVICES= namd3 +p2 c.namd; echo rc=$?; }";
         String remoteOut = "/tmp/namdrunner-gpu-refusals-" + ProcessHandle.current().pid() + ".out";
-        String submitted = h.slurm(ShellQuoting.command("sbatch", "--parsable", "--partition=aa100", "--qos=gpu-testing", "--gres=gpu:1",
+        String submitted = TWIN.h().slurm(ShellQuoting.command("sbatch", "--parsable", "--partition=aa100", "--qos=gpu-testing", "--gres=gpu:1",
                 "--ntasks=2", "--mem=500M", "--time=2", "--output=" + remoteOut, "--wrap", "bash -lc " + ShellQuoting.quote(wrap))).stdout().strip();
-        String state = h.waitForAccountingState(submitted.split(";")[0], Duration.ofMinutes(2));
+        String state = TWIN.h().waitForAccountingState(submitted.split(";")[0], Duration.ofMinutes(2));
         assertTrue(state.startsWith("COMPLETED"), state);
-        String text = h.exec(ShellQuoting.command("cat", remoteOut)).stdout();
-        h.exec(ShellQuoting.command("rm", "-f", remoteOut));
+        String text = TWIN.h().exec(ShellQuoting.command("cat", remoteOut)).stdout();
+        TWIN.h().exec(ShellQuoting.command("rm", "-f", remoteOut));
         assertTrue(text.contains("CUDA device 1 requested by +devices 0,1, but only 1 device(s) are visible"), text);
         assertTrue(text.contains("Unknown command-line flag(s): +frobnicate"), text);
         assertTrue(text.contains("no CUDA-capable device is detected"), text);

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.namdrunner.core.cluster.ShellQuoting;
 import org.namdrunner.core.lifecycle.JobRequest;
 import org.namdrunner.core.lifecycle.TypeParameters;
@@ -22,7 +21,6 @@ import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.namd.NamdJobType;
 import org.namdrunner.namd.OwnNamdConfig;
 import org.namdrunner.testing.CharmmGuiSystem;
-import org.namdrunner.testing.TestCluster;
 
 /**
  * A person's own hand-written config, next to a CHARMM-GUI system it reaches through {@code set} variables and a
@@ -32,27 +30,13 @@ import org.namdrunner.testing.TestCluster;
  */
 class OwnConfigTest {
 
-    private static Path local;
-    private static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = Files.createTempDirectory("namdrunner-ownconfig");
-        TestCluster cluster = TestCluster.load();
-        h = new Harness(cluster, cluster.profile("testcluster"), local.resolve("jobs.db"), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+    @RegisterExtension
+    static final OnTheTwin TWIN = new OnTheTwin("namdrunner-ownconfig");
 
     @Test
     void anOwnConfigWithSeveralParameterFilesVariablesAndSourceRunsToCompletedWithItsRewrittenFiles() throws Exception {
-        Path namd = CharmmGuiSystem.write(local);
-        Path mine = Files.createDirectories(local.resolve("my-run"));
+        Path namd = CharmmGuiSystem.write(TWIN.local());
+        Path mine = Files.createDirectories(TWIN.local().resolve("my-run"));
         Files.writeString(mine.resolve("common.tcl"), "set tp ../namd/toppar\nset temp 303.15\n"
                 + "parameters $tp/par_all36m_prot.prm\n");
         Files.writeString(mine.resolve("eq.namd"), """
@@ -81,7 +65,7 @@ class OwnConfigTest {
         OwnNamdConfig.Staged staged = OwnNamdConfig.read(mine.resolve("eq.namd"));
         assertEquals(List.of(), staged.problems());
         assertTrue(staged.config().contains("outputName     eq_own\n"), staged.config());
-        Map<String, Path> inputs = staged.inputsToUpload(local.resolve("rewritten"));
+        Map<String, Path> inputs = staged.inputsToUpload(TWIN.local().resolve("rewritten"));
         assertEquals(4, inputs.keySet().stream().filter(k -> k.startsWith("parameters")).count(), inputs.toString());
 
         // the review page's edit: fewer steps and a faster stand-in; the job must run exactly this text
@@ -90,24 +74,24 @@ class OwnConfigTest {
         Map<String, String> params = new LinkedHashMap<>();
         params.put(NamdJobType.CONFIG, edited);
         params.put(NamdJobType.OWN_CONFIG, "eq.namd");
-        Job job = h.service.create(new JobRequest("own-config", NamdJobType.ID, "testcluster",
+        Job job = TWIN.h().service.create(new JobRequest("own-config", NamdJobType.ID, "testcluster",
                 TestJobs.resources(2, Duration.ofMinutes(10), "acpu", "cpu-normal"), params, inputs), new NullProgressMonitor());
-        assertEquals(edited, TypeParameters.read(h.service.store().find(job.id()).orElseThrow().typeParameters()).get(NamdJobType.CONFIG),
+        assertEquals(edited, TypeParameters.read(TWIN.h().service.store().find(job.id()).orElseThrow().typeParameters()).get(NamdJobType.CONFIG),
                 "the job stores the edited config");
         String dir = job.projectDir().orElseThrow();
-        assertEquals(edited, h.exec(ShellQuoting.command("cat", dir + "/config.namd")).stdout(), "config.namd is the stored text");
+        assertEquals(edited, TWIN.h().exec(ShellQuoting.command("cat", dir + "/config.namd")).stdout(), "config.namd is the stored text");
         assertEquals("set tp ../namd/toppar\nset temp 303.15\nparameters input_files/par_all36m_prot.prm\n",
-                h.exec(ShellQuoting.command("cat", dir + "/input_files/common.tcl")).stdout(), "the sourced file is staged rewritten");
-        String listed = h.exec(ShellQuoting.command("ls", dir + "/input_files")).stdout();
+                TWIN.h().exec(ShellQuoting.command("cat", dir + "/input_files/common.tcl")).stdout(), "the sourced file is staged rewritten");
+        String listed = TWIN.h().exec(ShellQuoting.command("ls", dir + "/input_files")).stdout();
         for (String f : List.of("step3_input.psf", "step3_input.pdb", "common.tcl", "par_all36m_prot.prm", "par_all36_na.prm",
                 "toppar_water_ions.str", "par_all36_lipid.prm")) {
             assertTrue(listed.lines().anyMatch(f::equals), f + " staged: " + listed);
         }
 
-        h.service.submit(job.id(), new NullProgressMonitor());
-        Job done = h.syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(5));
+        TWIN.h().service.submit(job.id(), new NullProgressMonitor());
+        Job done = TWIN.h().syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(5));
         assertEquals(JobStatus.COMPLETED, done.status(), "error: " + done.error());
-        Path results = h.service.fetchResults(job.id(), local.resolve("results"), new NullProgressMonitor());
+        Path results = TWIN.h().service.fetchResults(job.id(), TWIN.local().resolve("results"), new NullProgressMonitor());
         String log = Files.readString(results.resolve(NamdJobType.LOG_FILE));
         List<String> opened = log.lines().filter(l -> l.startsWith("Info: PARAMETERS ")).map(l -> l.substring(17).strip()).toList();
         assertTrue(opened.containsAll(List.of("input_files/par_all36_na.prm", "input_files/toppar_water_ions.str",
@@ -119,18 +103,18 @@ class OwnConfigTest {
 
     @Test
     void charmmGuiStep4AsAnOwnConfigRunsWithItsTenTopparFilesAndRestraints() throws Exception {
-        Path namd = CharmmGuiSystem.write(Files.createDirectories(local.resolve("cg4")));
+        Path namd = CharmmGuiSystem.write(Files.createDirectories(TWIN.local().resolve("cg4")));
         OwnNamdConfig.Staged staged = OwnNamdConfig.read(namd.resolve("step4_equilibration.inp"));
         assertEquals(List.of(), staged.problems());
         String edited = staged.config().replace("minimize            10000", "minimize            20")
                 .replace("run                 125000", "run                 200") + "# standin: seconds_per_step 0.002\n";
-        Job job = h.service.create(new JobRequest("own-step4", NamdJobType.ID, "testcluster",
+        Job job = TWIN.h().service.create(new JobRequest("own-step4", NamdJobType.ID, "testcluster",
                 TestJobs.resources(2, Duration.ofMinutes(10), "acpu", "cpu-normal"),
                 Map.of(NamdJobType.CONFIG, edited, NamdJobType.OWN_CONFIG, "step4_equilibration.inp"), staged.inputs()), new NullProgressMonitor());
-        h.service.submit(job.id(), new NullProgressMonitor());
-        Job done = h.syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(5));
+        TWIN.h().service.submit(job.id(), new NullProgressMonitor());
+        Job done = TWIN.h().syncUntil(job.id(), j -> j.status().isTerminal(), Duration.ofMinutes(5));
         assertEquals(JobStatus.COMPLETED, done.status(), "error: " + done.error());
-        String log = Files.readString(h.service.fetchResults(job.id(), local.resolve("results4"), new NullProgressMonitor())
+        String log = Files.readString(TWIN.h().service.fetchResults(job.id(), TWIN.local().resolve("results4"), new NullProgressMonitor())
                 .resolve(NamdJobType.LOG_FILE));
         List<String> opened = log.lines().filter(l -> l.startsWith("Info: PARAMETERS ")).map(l -> l.substring(17).strip()).toList();
         assertEquals(CharmmGuiSystem.topparFiles().stream().map(f -> "input_files/" + f).toList(), opened);
