@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import org.namdrunner.core.store.JobSummary;
 import org.namdrunner.persistence.SqliteJobStore;
 import org.namdrunner.persistence.internal.Backups;
 import org.namdrunner.persistence.internal.Schema;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * Schema 5: a job's place in a chain of stages (chain_id, chain_stage, chain_label). The upgrade is tested on a real
@@ -92,7 +88,7 @@ class ChainStoreTest {
     @Test
     void aRealVersion4FileIsBackedUpAndUpgradedWithEveryRowKept() throws Exception {
         Path file = dir.resolve("namdrunner.db");
-        Files.write(file, fixture("schema4.db"));
+        Files.write(file, Upgrades.fixture("schema4.db"));
         List<String> jobsBefore;
         List<String> historyBefore;
         List<String> metadataBefore;
@@ -142,21 +138,6 @@ class ChainStoreTest {
             assertEquals("ok", raw.text("PRAGMA integrity_check"));
             assertEquals(List.of(), raw.rows("PRAGMA foreign_key_check"));
         }
-        Path fresh = dir.resolve("fresh.db");
-        SqliteJobStore.open(fresh).close();
-        String schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name";
-        try (RawDb a = new RawDb(file); RawDb b = new RawDb(fresh)) {
-            assertEquals(b.rows(schema), a.rows(schema), "the upgraded schema is the fresh one, to the letter");
-        }
-    }
-
-    private static byte[] fixture(String name) throws Exception {
-        Enumeration<URL> found = FrameworkUtil.getBundle(ChainStoreTest.class).findEntries("fixtures", name, false);
-        if (found == null || !found.hasMoreElements()) {
-            throw new AssertionError("fixture " + name + " is not in the test bundle");
-        }
-        try (InputStream in = found.nextElement().openStream()) {
-            return in.readAllBytes();
-        }
+        Upgrades.assertSchemaIsTheFreshOne(file, dir);
     }
 }

@@ -127,12 +127,7 @@ class TemplateStoreTest {
             assertEquals(1, raw.count("SELECT count(*) FROM job_templates"));
         }
         // and the upgraded schema is the fresh one
-        Path fresh = dir.resolve("fresh.db");
-        SqliteJobStore.open(fresh).close();
-        String schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name";
-        try (RawDb a = new RawDb(file); RawDb b = new RawDb(fresh)) {
-            assertEquals(b.rows(schema), a.rows(schema));
-        }
+        Upgrades.assertSchemaIsTheFreshOne(file, dir);
     }
 
     @Test
