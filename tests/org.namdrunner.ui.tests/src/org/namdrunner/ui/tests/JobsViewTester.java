@@ -83,6 +83,15 @@ public final class JobsViewTester {
         });
     }
 
+    /** Selects the row and opens it as a double-click or Enter would. */
+    public void openRow(String jobName) {
+        select(jobName);
+        Ui.run(() -> {
+            Table t = view.viewer().getTable();
+            t.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, selectionEvent(t.getItem(t.getSelectionIndex())));
+        });
+    }
+
     private static org.eclipse.swt.widgets.Event selectionEvent(TableItem item) {
         org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
         e.item = item;

@@ -60,6 +60,16 @@ class ReplicasViewTest {
         assertEquals("Failed", view.cell("villin", JobColumn.STATUS), "an ended set that did not all complete shows what did not");
         assertEquals("1 completed \u00B7 1 failed", view.cell("villin", JobColumn.PROGRESS));
 
+        // opening the set's row folds it (its replicas hidden, the count of jobs says so) and opening it again unfolds it
+        view.openRow("ubiquitin");
+        Ui.waitUntil("the set to fold", Duration.ofSeconds(10), () -> view.cell("ubiquitin", JobColumn.NAME).startsWith("\u25B8"));
+        List<String> folded = Ui.sync(() -> view.view().table().rows().visible().stream().map(JobSummary::name).toList());
+        assertFalse(folded.contains("ubiquitin_r1") || folded.contains("ubiquitin_r3"), folded.toString());
+        assertTrue(folded.contains("villin_r1"), "another set stays open: " + folded);
+        view.openRow("ubiquitin");
+        Ui.waitUntil("the set to unfold", Duration.ofSeconds(10), () -> view.cell("ubiquitin", JobColumn.NAME).startsWith("\u25BE"));
+        assertTrue(Ui.sync(() -> view.view().table().rows().visible().stream().anyMatch(j -> j.name().equals("ubiquitin_r2"))));
+
         // the set row names no job; a replica is a job as any other
         view.select("villin");
         assertFalse(Workbench.isEnabled(ExtendHandler.COMMAND_ID), "the set's row is not a job");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,9 @@ import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.namd.NamdSeed;
 import org.namdrunner.namd.ui.internal.NamdProtocolSection;
-import org.namdrunner.ui.NamdRunnerUi;
 import org.namdrunner.ui.internal.views.JobColumn;
 import org.namdrunner.ui.internal.wizards.ReviewPage;
 import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
-import org.namdrunner.ui.tests.HostKeys;
 import org.namdrunner.ui.tests.JobsViewTester;
 import org.namdrunner.ui.tests.NewJobWizardTester;
 import org.namdrunner.ui.tests.TestClusterSetup;
@@ -86,15 +83,11 @@ class NamdReplicasWizardTest {
             assertTrue(summary.contains("Runs as 3 replicas side by side, replica-set_r1 to replica-set_r3, with seeds 1000 to 1002"),
                     summary);
             w.screenshot("namd-review-replicas");
-            w.submitRightAway(true);
-            w.finish();
-            HostKeys.trustIfAsked(TestClusterSetup.cluster().get("hostKeySha256"), Duration.ofSeconds(30));
-            HostKeys.trustIfAsked(TestClusterSetup.cluster().get("transferHostKeySha256"), Duration.ofSeconds(30));
-        } finally {
-            if (Ui.sync(() -> !w.shell().isDisposed())) {
-                w.cancel();
-            }
+        } catch (Throwable e) {
+            w.cancel();
+            throw e;
         }
+        WizardRuns.finishAndSubmit(w);
         Ui.waitUntil("three replicas to be submitted", Duration.ofSeconds(120), () -> set().size() == 3
                 && set().stream().allMatch(j -> j.slurmId().isPresent()));
         List<Job> set = set();
@@ -108,14 +101,8 @@ class NamdReplicasWizardTest {
         }
         jobs.waitForRow(NAME, Duration.ofSeconds(30));
         assertEquals("\u25BE " + NAME + " (3 replicas)", jobs.cell(NAME, JobColumn.NAME));
-        Instant end = Instant.now().plus(Duration.ofMinutes(4));
-        while (!"3 of 3 completed".equals(jobs.cell(NAME, JobColumn.PROGRESS))) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("The set did not complete: " + jobs.cell(NAME, JobColumn.PROGRESS) + "; " + set());
-            }
-            Workbench.execute(NamdRunnerUi.COMMAND_SYNC_ALL);
-            Thread.sleep(4000);
-        }
+        WizardRuns.syncUntil(jobs, NAME, JobColumn.PROGRESS, "3 of 3 completed", Duration.ofMinutes(4), seen -> { },
+                NamdReplicasWizardTest::set);
         assertEquals("Completed", jobs.status(NAME));
         set().forEach(j -> assertEquals(JobStatus.COMPLETED, j.status(), j.name()));
         org.namdrunner.ui.tests.Screenshots.captureScreen("jobs-view-replica-set");
