@@ -245,7 +245,8 @@ class JobLifecycleTest {
         h.service.submit(job.id(), new NullProgressMonitor());
         Job running = h.syncUntil(job.id(), j -> j.status() == JobStatus.RUNNING, SHORT);
 
-        h.connection.beforeNext(c -> c.contains("squeue"), SshSessions::killAll);
+        // dropped while the squeue is on its way (a session found dead before it is logged into again, as it should be)
+        h.connection.beforeNext(c -> c.contains("squeue"), () -> SshSessions.killWhileTheNextCommandIsInFlight(Duration.ofMillis(500)));
         SyncReport broken = h.service.sync(h.profile.id(), new NullProgressMonitor());
         assertFalse(broken.succeeded(), "the sync saw the connection drop");
         assertEquals(FailureKind.TRANSIENT, broken.failureKind());

@@ -30,12 +30,13 @@ import org.namdrunner.ui.tests.Widgets;
 import org.namdrunner.ui.tests.Workbench;
 
 /**
- * A CHARMM-GUI system (ten toppar files) as the CHARMM-GUI protocol, end to end in the workbench on the twin: its
- * folder imported on the inputs page, the protocol chosen on the settings page, the Review page naming the three
- * stages, Finish creating and submitting them, and the Jobs view following the chain to "3 of 3 stages done". (The
- * files handed from stage to stage on the cluster: integration.tests/ChainTest.)
+ * A CHARMM-GUI system (ten toppar files) end to end in the workbench on the twin, its folder imported on the inputs
+ * page: as the CHARMM-GUI protocol (the Review page naming the three stages, Finish creating and submitting them, the
+ * Jobs view following the chain to "3 of 3 stages done"), and as a GPU production on aa100 (NAMD 3's GPU-resident run,
+ * which the stand-in's CUDA build alone accepts). The files handed from stage to stage on the cluster:
+ * integration.tests/ChainTest; the GPU run's command line and log: integration.tests/GpuRunTest.
  */
-class CharmmGuiChainWizardTest {
+class CharmmGuiRunsWizardTest {
 
     private static final String NAME = "cgui-wizard";
 
@@ -78,7 +79,7 @@ class CharmmGuiChainWizardTest {
         assertEquals("\u25BE " + NAME + " (3 stages)", jobs.cell(NAME, JobColumn.NAME));
         java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         WizardRuns.syncUntil(jobs, NAME, JobColumn.PROGRESS, "3 of 3 stages done", Duration.ofMinutes(5), seen::add,
-                CharmmGuiChainWizardTest::stages);
+                CharmmGuiRunsWizardTest::stages);
         List<Job> done = stages();
         assertEquals(List.of(NAME + "_step4_minimization", NAME + "_step4_equilibration", NAME + "_step5_production"),
                 done.stream().map(Job::name).toList());
@@ -90,7 +91,7 @@ class CharmmGuiChainWizardTest {
             }
         }
         assertEquals("Completed", jobs.status(NAME));
-        System.out.println("[CharmmGuiChainWizardTest] the chain's progress as seen: " + seen);
+        System.out.println("[CharmmGuiRunsWizardTest] the chain's progress as seen: " + seen);
         Screenshots.captureScreen("jobs-view-charmm-gui-chain");
     }
 
@@ -101,5 +102,51 @@ class CharmmGuiChainWizardTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void aCharmmGuiSystemRunsAsAGpuProductionFromTheWizard() throws Exception {
+        TestClusterSetup.keyProfile("testcluster", "Test cluster");
+        Path namd = CharmmGuiSystem.write(Files.createTempDirectory("namd-ui-cg-gpu"));
+        String name = "cgui-gpu-production";
+        JobsViewTester jobs = JobsViewTester.open();
+        NewJobWizardTester w = NewJobWizardTester.open();
+        try {
+            w.basics(name, "Test cluster");
+            w.next();
+            NamdInputFilesPage inputs = Ui.sync(() -> (NamdInputFilesPage) w.currentPage());
+            Ui.run(() -> inputs.importFolder(namd));
+            w.next();
+            w.parameter("Minimization steps:", "0");
+            w.parameter("Dynamics steps:", "100");
+            w.next();
+            Composite page = Ui.sync(() -> (Composite) w.currentPage().getControl());
+            w.resources("Quick test", "1GB", "00:10", "aa100", "gpu-testing");
+            Ui.run(() -> {
+                org.eclipse.swt.widgets.Spinner s = Widgets.after(page, org.namdrunner.ui.internal.wizards.ResourcesPage.GPUS_LABEL,
+                        org.eclipse.swt.widgets.Spinner.class);
+                s.setSelection(1);
+                s.notifyListeners(org.eclipse.swt.SWT.Modify, new org.eclipse.swt.widgets.Event());
+            });
+            assertEquals(null, w.errorMessage());
+            w.next();
+            ReviewPage review = w.review();
+            String config = Ui.sync(() -> review.fileText("config.namd"));
+            String script = Ui.sync(() -> review.fileText("scripts/job.sbatch"));
+            assertTrue(config.contains("CUDASOAintegrate   on"), config);
+            assertEquals(CharmmGuiSystem.topparFiles().size(), config.lines().filter(l -> l.startsWith("parameters")).count(), config);
+            assertTrue(script.contains("--gres=gpu:1") && script.contains("+devices 0 config.namd") && !script.contains("mpirun"), script);
+        } catch (Throwable e) {
+            w.cancel();
+            throw e;
+        }
+        WizardRuns.finishAndSubmit(w);
+        jobs.waitForRow(name, Duration.ofSeconds(120));
+        WizardRuns.syncUntil(jobs, name, JobColumn.STATUS, "Completed", Duration.ofMinutes(5), seen -> { }, () -> jobs.row(name));
+        Job done = Workbench.backend().store().list(JobFilter.all()).stream().filter(j -> j.name().equals(name)).findFirst().orElseThrow();
+        assertEquals(JobStatus.COMPLETED, done.status(), "error: " + done.error());
+        assertEquals(1, done.resources().gpus());
+        assertEquals("aa100", done.resources().partition());
+        Screenshots.captureScreen("jobs-view-charmm-gui-gpu");
     }
 }
