@@ -26,6 +26,7 @@ public final class Backend {
     private final LogProgress progress = new LogProgress();
     private final ClusterReads reads;
     private final PerformanceHistory performance;
+    private final JobListPrefetch jobListPrefetch;
     private volatile JobService jobService;
 
     public Backend(JobStore store, Scheduler scheduler, ClusterConnectionProvider connections, JobTypeRegistry jobTypes,
@@ -38,6 +39,7 @@ public final class Backend {
         this.reads = new ClusterReads(connections);
         this.jobService = newJobService();
         this.performance = new PerformanceHistory(store);
+        this.jobListPrefetch = new JobListPrefetch(store);
         this.sync = new SyncCoordinator(this);
     }
 
@@ -79,6 +81,11 @@ public final class Backend {
 
     public SyncCoordinator sync() {
         return sync;
+    }
+
+    /** The whole job list read ahead at start-up, for the first Jobs view; started by the workbench. */
+    public JobListPrefetch jobListPrefetch() {
+        return jobListPrefetch;
     }
 
     /** NAMD progress of running jobs, read from their logs after each sync. */

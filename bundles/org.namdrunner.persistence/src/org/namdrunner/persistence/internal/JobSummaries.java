@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 import org.namdrunner.core.model.JobStatus;
@@ -24,9 +22,9 @@ import org.namdrunner.core.store.JobSummary;
  * error message taken out of their JSON columns by SQLite, so no JSON is decoded and no whole job built.
  *
  * <p>A list of 100,000 jobs is read at start-up, so what a row costs in garbage matters (docs/benchmarks.md,
- * "Scale"): every text column the driver hands over is a new String. The four times therefore come as whole seconds and
- * nanoseconds that SQLite reads out of the stored text ({@link Times} writes a fixed 30-character form); only a time
- * in another form comes as text.
+ * "Scale"). Text columns are made into Strings from the driver's bytes, a repeated value once ({@link TextColumns}); the
+ * four times come as whole seconds and nanoseconds that SQLite reads out of the stored text ({@link Times} writes a
+ * fixed 30-character form); only a time in another form is read as text.
  */
 final class JobSummaries {
 
@@ -40,25 +38,28 @@ final class JobSummaries {
     private JobSummaries() {
     }
 
-    /** Three columns: the seconds and the nanoseconds of a time in its stored form, or its text when in another. */
+    /**
+     * Three columns: the seconds of a time in its stored form (null when it is in another), its nanoseconds, and its text,
+     * which the driver turns into a String only when asked, so only for a time in another form. One {@code unixepoch}
+     * a time, not four: parsing each time four times was about a tenth of the CPU of reading 100,000 rows.
+     */
     private static String time(String column) {
-        String readable = "length(" + column + ") = " + TIME_TEXT_LENGTH + " AND unixepoch(" + column + ") IS NOT NULL";
-        return "CASE WHEN " + readable + " THEN unixepoch(" + column + ") END, CASE WHEN " + readable + " THEN CAST(substr("
-                + column + ", 21, 9) AS INTEGER) END, CASE WHEN NOT (" + readable + ") THEN " + column + " END";
+        return "CASE WHEN length(" + column + ") = " + TIME_TEXT_LENGTH + " THEN unixepoch(" + column + ") END, CAST(substr("
+                + column + ", 21, 9) AS INTEGER), " + column;
     }
 
     /** Newest first, ties by id: the order of {@link JobTable#list}. */
     static List<JobSummary> list(Database db, JobFilter filter) throws SQLException {
         PreparedStatement ps = JobTable.filtered(db, COLUMNS, filter);
         List<JobSummary> out = new ArrayList<>();
-        read(ps, new HashMap<>(), out);
+        read(ps, new TextColumns(), out);
         return out;
     }
 
     /** The summaries of these jobs in the same order; ids with no job are left out. */
     static List<JobSummary> of(Database db, Collection<String> ids) throws SQLException {
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(ids));
-        Map<String, String> shared = new HashMap<>();
+        TextColumns text = new TextColumns();
         List<JobSummary> out = new ArrayList<>(unique.size());
         for (int from = 0; from < unique.size(); from += IDS_PER_QUERY) {
             List<String> part = unique.subList(from, Math.min(unique.size(), from + IDS_PER_QUERY));
@@ -66,7 +67,7 @@ final class JobSummaries {
             for (int i = 0; i < part.size(); i++) {
                 ps.setString(i + 1, part.get(i));
             }
-            read(ps, shared, out);
+            read(ps, text, out);
         }
         out.sort(Comparator.comparing(JobSummary::createdAt).reversed().thenComparing(JobSummary::id));
         return out;
@@ -92,19 +93,17 @@ final class JobSummaries {
         return out;
     }
 
-    private static void read(PreparedStatement ps, Map<String, String> shared, List<JobSummary> out) throws SQLException {
-        // job types, clusters, SLURM states and reasons and error messages repeat: one string each, not one per row
+    private static void read(PreparedStatement ps, TextColumns text, List<JobSummary> out) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String id = rs.getString(1);
+                String id = text.text(rs, 1);
                 try {
-                    out.add(new JobSummary(id, rs.getString(2), share(shared, rs.getString(3)),
-                            share(shared, rs.getString(4)), JobStatus.valueOf(rs.getString(5)), rs.getString(6),
-                            share(shared, rs.getString(7)), share(shared, rs.getString(8)), time(rs, FIRST_TIME),
-                            time(rs, FIRST_TIME + 3), time(rs, FIRST_TIME + 6), time(rs, FIRST_TIME + 9), rs.getString(9),
-                            Duration.ofSeconds(rs.getLong(10)), share(shared, rs.getString(11)),
+                    out.add(new JobSummary(id, text.text(rs, 2), text.shared(rs, 3), text.shared(rs, 4),
+                            JobStatus.valueOf(text.shared(rs, 5)), text.text(rs, 6), text.shared(rs, 7), text.shared(rs, 8),
+                            time(rs, FIRST_TIME), time(rs, FIRST_TIME + 3), time(rs, FIRST_TIME + 6),
+                            time(rs, FIRST_TIME + 9), text.text(rs, 9), Duration.ofSeconds(rs.getLong(10)), text.shared(rs, 11),
                             JobRows.chain(rs.getString(FIRST_TIME + 12), rs.getString(FIRST_TIME + 13), rs.getString(FIRST_TIME + 14)),
-                            replica(rs, FIRST_TIME + 15)));
+                            replica(rs, FIRST_TIME + 15, text)));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the stored job '" + id + "' cannot be read (" + e.getMessage() + ")", e);
                 }
@@ -113,8 +112,8 @@ final class JobSummaries {
     }
 
     /** Read only when the row is in a set, so a lone job costs one null column, not three Strings. */
-    private static ReplicaLink replica(ResultSet rs, int column) throws SQLException {
-        String setId = rs.getString(column);
+    private static ReplicaLink replica(ResultSet rs, int column, TextColumns text) throws SQLException {
+        String setId = text.shared(rs, column);
         return setId == null ? null : new ReplicaLink(setId, rs.getInt(column + 1), rs.getInt(column + 2));
     }
 
@@ -126,7 +125,4 @@ final class JobSummaries {
         return Times.parse(rs.getString(column + 2));   // null, or a time not in the stored form
     }
 
-    private static String share(Map<String, String> shared, String s) {
-        return s == null ? null : shared.computeIfAbsent(s, k -> k);
-    }
 }

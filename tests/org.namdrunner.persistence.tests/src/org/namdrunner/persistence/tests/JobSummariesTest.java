@@ -72,6 +72,27 @@ class JobSummariesTest {
     }
 
     @Test
+    void textIsReadAsStoredAndARepeatedValueIsOneString() throws Exception {
+        String message = "Datei «step1.coor» fehlt — 入力ファイル";
+        for (String id : List.of("t_one", "t_two")) {
+            store.create(Jobs.job(id, "alpine").toBuilder().status(JobStatus.FAILED).slurmId("7").slurmState("FAILED")
+                    .slurmReason("NonZeroExitCode")
+                    .error(new ErrorInfo("FAILED", message, "1:0", Jobs.T0)).build());
+        }
+        store.create(Jobs.job("t_empty_reason", "alpine").toBuilder().status(JobStatus.PENDING).slurmId("8")
+                .slurmState("PENDING").build());
+        List<JobSummary> all = store.summaries(JobFilter.all());
+        assertEquals(store.list(JobFilter.all()).stream().map(JobSummary::of).toList(), all);
+        JobSummary one = all.stream().filter(s -> s.id().equals("t_one")).findFirst().orElseThrow();
+        JobSummary two = all.stream().filter(s -> s.id().equals("t_two")).findFirst().orElseThrow();
+        assertEquals(message, one.errorMessage());
+        assertEquals("/projects/u/namdrunner_jobs/t_one", one.projectDir());
+        assertTrue(one.errorMessage() == two.errorMessage() && one.slurmReason() == two.slurmReason()
+                && one.clusterProfileId() == two.clusterProfileId(), "a repeated value is held once, not once a row");
+        assertNull(all.stream().filter(s -> s.id().equals("t_empty_reason")).findFirst().orElseThrow().slurmReason());
+    }
+
+    @Test
     void aStoredRowThatBreaksTheRulesIsNamed() throws Exception {
         Job job = Jobs.job("bad_row", "alpine").toBuilder().status(JobStatus.PENDING).slurmId("42").build();
         store.create(job);

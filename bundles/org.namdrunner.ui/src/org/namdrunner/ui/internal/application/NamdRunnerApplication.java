@@ -23,7 +23,9 @@ public class NamdRunnerApplication implements IApplication {
                 default:
                     break;
             }
-            int code = PlatformUI.createAndRunWorkbench(display, new NamdRunnerWorkbenchAdvisor());
+            NamdRunnerWorkbenchAdvisor advisor = new NamdRunnerWorkbenchAdvisor();
+            advisor.databaseOpened();
+            int code = PlatformUI.createAndRunWorkbench(display, advisor);
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
             display.dispose();

@@ -14,6 +14,19 @@ public final class StartupHooks implements AutoCloseable {
     private Notifications notifications;
     private Backend started;
 
+    /**
+     * Reads the whole job list in the background as soon as the backend is there, while the workbench window is
+     * still being built: the Jobs view takes it instead of reading it after the window is up.
+     */
+    public void readJobListAhead() {
+        backend.whenReady(b -> b.jobListPrefetch().start());
+    }
+
+    /** The window opened without a Jobs view: nobody will take the list read ahead. */
+    public void noJobsView() {
+        backend.whenReady(b -> b.jobListPrefetch().discard());
+    }
+
     /** Starts sync once the backend is there. Called on the UI thread. */
     public void workbenchStarted(Display display) {
         backend.whenReady(b -> {

@@ -3,9 +3,11 @@ package org.namdrunner.ui.internal.views;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.namdrunner.app.JobListPrefetch;
 import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobSummary;
@@ -42,6 +44,14 @@ public final class JobListReader {
     }
 
     public Update read(JobStore store) throws StoreException {
+        return read(store, null);
+    }
+
+    /**
+     * Like {@link #read(JobStore)}, but a whole read takes the list {@code ahead} read at start-up if it has one
+     * (waiting for it), with the jobs written since read again, instead of reading every row a second time.
+     */
+    public Update read(JobStore store, JobListPrefetch ahead) throws StoreException {
         try {
             if (!readAll) {
                 Set<String> ids = drain();
@@ -52,6 +62,12 @@ public final class JobListReader {
             // cleared before the read: a write committed after this is seen by the read or read again next time
             readAll = false;
             changed.clear();
+            Optional<JobListPrefetch.Early> early = ahead == null ? Optional.empty() : ahead.take();
+            if (early.isPresent() && early.get().changedSince().size() <= MOST_PATCHED) {
+                Set<String> since = early.get().changedSince();
+                List<JobSummary> jobs = early.get().jobs();
+                return new Update(null, since.isEmpty() ? jobs : JobRows.patched(jobs, since, store.summariesOf(since)));
+            }
             return new Update(null, store.summaries(JobFilter.all()));
         } catch (StoreException | RuntimeException e) {
             readAll = true;

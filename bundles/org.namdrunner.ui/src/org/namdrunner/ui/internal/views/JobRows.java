@@ -35,12 +35,17 @@ public final class JobRows {
 
     /** Takes in the summaries of changed jobs: replaced, added, or (changed but not found) removed. */
     public void patch(Set<String> changedIds, List<JobSummary> found) {
+        setJobs(patched(all, changedIds, found));   // the chain rows follow their stages
+    }
+
+    /** {@code jobs} with the changed ones replaced, the new ones first and those not found (deleted) left out. */
+    static List<JobSummary> patched(List<JobSummary> jobs, Set<String> changedIds, List<JobSummary> found) {
         Map<String, JobSummary> byId = new LinkedHashMap<>();
         for (JobSummary j : found) {
             byId.put(j.id(), j);
         }
-        List<JobSummary> kept = new ArrayList<>(all.size() + byId.size());
-        for (JobSummary j : all) {
+        List<JobSummary> kept = new ArrayList<>(jobs.size() + byId.size());
+        for (JobSummary j : jobs) {
             if (!changedIds.contains(j.id())) {
                 kept.add(j);
             } else {
@@ -52,7 +57,7 @@ public final class JobRows {
         }
         List<JobSummary> out = new ArrayList<>(byId.values());   // what is left was not listed yet: new jobs
         out.addAll(kept);
-        setJobs(out);   // the chain rows follow their stages
+        return out;
     }
 
     public void setQuery(JobQuery q) {

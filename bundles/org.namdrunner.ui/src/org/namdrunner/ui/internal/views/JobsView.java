@@ -162,7 +162,7 @@ public class JobsView extends ViewPart {
         b.profiles().addListener(profilesListener);
         reload = Job.create("Loading jobs", monitor -> {
             try {
-                JobListReader.Update update = reader.read(b.store());
+                JobListReader.Update update = reader.read(b.store(), b.jobListPrefetch());
                 onUi(() -> {
                     if (update.whole()) {
                         setJobs(update.jobs());
