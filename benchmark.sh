@@ -158,7 +158,11 @@ launch() {
   shift 3
   mkdir -p "$run/home"
   cp -r "$product/configuration" "$run/configuration"
-  "$JAVA" -Dosgi.requiredJavaVersion=21 -Xmx1g -Duser.home="$run/home" -Dnamdrunner.startupTiming=1 "$@" \
+  # the JVM options the product ships with (its eclipse.ini after -vmargs), so what is measured is what people run
+  local vmargs
+  vmargs=$(sed -n '/^-vmargs$/,$p' "$product/eclipse.ini" | tail -n +2 | tr '\n' ' ')
+  # shellcheck disable=SC2086
+  "$JAVA" $vmargs -Duser.home="$run/home" -Dnamdrunner.startupTiming=1 "$@" \
     -jar "$product"/plugins/org.eclipse.equinox.launcher_*.jar -install "$product" -configuration "$run/configuration" \
     -data "$run/workspace" >"$run/out.txt" 2>"$run/err.txt" &
   echo $! >"$run/pid"
