@@ -31,6 +31,9 @@ public final class NamdProtocolSection {
 
     public static final String PROTOCOL_LABEL = "Protocol:";
     static final String SINGLE = "One job (the template's minimization and run)";
+    /** Not "Minimization steps:", which is the template's own field on the same page. */
+    public static final String MINIMIZE_LABEL = "Minimization stage steps:";
+    public static final String PRODUCTION_LABEL = "Production stage steps:";
 
     private Combo chooser;
     private Text minimize;
@@ -62,9 +65,9 @@ public final class NamdProtocolSection {
                 chooser.select(i + 1);
             }
         }
-        minimize = field(c, "Minimization steps:", NamdProtocols.MINIMIZE_STEPS, "10000");
+        minimize = field(c, MINIMIZE_LABEL, NamdProtocols.MINIMIZE_STEPS, "10000");
         equilibration = field(c, "Equilibration steps (one stage per number, e.g. 125000, 250000):", NamdProtocols.EQUILIBRATION_STEPS, "125000");
-        production = field(c, "Production steps:", NamdProtocols.PRODUCTION_STEPS, "5000000");
+        production = field(c, PRODUCTION_LABEL, NamdProtocols.PRODUCTION_STEPS, "5000000");
         new Label(c, SWT.NONE);
         continueOnTimeout = new Button(c, SWT.CHECK);
         continueOnTimeout.setText("Continue until done: when the production runs out of walltime, continue it from its restart files");

@@ -55,9 +55,9 @@ class CharmmGuiRunsWizardTest {
             w.next();
             Composite c = Ui.sync(() -> (Composite) w.currentPage().getControl());
             Ui.run(() -> Widgets.choose(Widgets.after(c, NamdProtocolSection.PROTOCOL_LABEL, Combo.class), "CHARMM-GUI"));
-            Ui.run(() -> Widgets.type(Widgets.after(c, "Minimization steps:", Text.class), "20"));
+            Ui.run(() -> Widgets.type(Widgets.after(c, NamdProtocolSection.MINIMIZE_LABEL, Text.class), "20"));
             Ui.run(() -> Widgets.type(Widgets.after(c, "Equilibration steps (one stage per number, e.g. 125000, 250000):", Text.class), "60"));
-            Ui.run(() -> Widgets.type(Widgets.after(c, "Production steps:", Text.class), "80"));
+            Ui.run(() -> Widgets.type(Widgets.after(c, NamdProtocolSection.PRODUCTION_LABEL, Text.class), "80"));
             assertEquals(null, w.errorMessage());
             w.next();
             w.resources("Quick test", "400MB", "00:10", "acpu", "cpu-normal");
