@@ -42,28 +42,40 @@ public record ReplicaRequest(JobRequest job, int count, long firstSeed) {
         if (rawCount == null || rawCount.isBlank()) {
             return null;
         }
-        int count = whole(ReplicableJobType.REPLICAS, "The number of replicas", rawCount, ReplicaLink.MAX_REPLICAS);
+        int count = count(rawCount);
         if (count == 1) {
             return null;
         }
         String rawSeed = request.parameters().get(ReplicableJobType.FIRST_SEED);
         long firstSeed = rawSeed == null || rawSeed.isBlank()
                 ? random.nextLong(1, ReplicableJobType.MAX_SEED - count + 2)
-                : whole(ReplicableJobType.FIRST_SEED, "The first seed", rawSeed, ReplicableJobType.MAX_SEED - count + 1);
+                : firstSeed(rawSeed, count);
         return new ReplicaRequest(request, count, firstSeed);
     }
 
-    private static int whole(String key, String what, String raw, long max) {
+    /** A typed number of replicas, 1 to {@value ReplicaLink#MAX_REPLICAS} (1: a single job). */
+    public static int count(String raw) {
+        return (int) whole(raw, ReplicaLink.MAX_REPLICAS, () -> new InvalidInputException(ReplicableJobType.REPLICAS,
+                "Replicas must be a whole number from 1 to " + ReplicaLink.MAX_REPLICAS + ", not '" + InputRules.printable(raw) + "'."));
+    }
+
+    /** A typed first seed of {@code count} replicas: every seed of the set must stay within {@link ReplicableJobType#MAX_SEED}. */
+    public static long firstSeed(String raw, int count) {
+        long max = ReplicableJobType.MAX_SEED - count + 1;
+        return whole(raw, max, () -> new InvalidInputException(ReplicableJobType.FIRST_SEED, "The first seed must be a whole number "
+                + "from 1 to " + max + " for " + count + " replicas, not '" + InputRules.printable(raw) + "'."));
+    }
+
+    private static long whole(String raw, long max, java.util.function.Supplier<InvalidInputException> refusal) {
         try {
             long n = Long.parseLong(raw.strip());
             if (n >= 1 && n <= max) {
-                return (int) Math.min(n, Integer.MAX_VALUE);
+                return n;
             }
         } catch (NumberFormatException e) {
             // below
         }
-        throw new InvalidInputException(key, what + " must be a whole number from 1 to " + max + ", not '"
-                + InputRules.printable(raw) + "'.");
+        throw refusal.get();
     }
 
     /** Replica k's seed (k from 1). */

@@ -12,8 +12,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.namdrunner.core.jobtype.ReplicableJobType;
+import org.namdrunner.core.lifecycle.ReplicaRequest;
 import org.namdrunner.core.model.InvalidInputException;
-import org.namdrunner.core.model.ReplicaLink;
 import org.namdrunner.namd.NamdProtocols;
 
 /**
@@ -100,7 +100,7 @@ public final class NamdProtocolSection {
         }
         try {
             int stages = NamdProtocols.fromParameters(parameters()).size();
-            int copies = replicaCount();
+            int copies = ReplicaRequest.count(replicas.getText().strip());
             firstSeed.setEnabled(copies > 1);
             if (copies > 1 && chain) {
                 throw new InvalidInputException(ReplicableJobType.REPLICAS, "Replicas are copies of one job: choose \u201C" + SINGLE
@@ -108,7 +108,7 @@ public final class NamdProtocolSection {
             }
             String seed = firstSeed.getText().strip();
             if (copies > 1 && !seed.isEmpty()) {
-                checkSeed(seed, copies);
+                ReplicaRequest.firstSeed(seed, copies);
             }
             problem = null;
             listener.changed(null, chain ? stages + " stages, each a job of its own that starts from the files of the one before it."
@@ -119,34 +119,6 @@ public final class NamdProtocolSection {
             problem = e.getMessage();
             listener.changed(problem, null);
         }
-    }
-
-    private int replicaCount() {
-        String raw = replicas.getText().strip();
-        try {
-            int n = Integer.parseInt(raw);
-            if (n >= 1 && n <= ReplicaLink.MAX_REPLICAS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new InvalidInputException(ReplicableJobType.REPLICAS, "Replicas must be a whole number from 1 to "
-                + ReplicaLink.MAX_REPLICAS + ", not '" + raw + "'.");
-    }
-
-    private static void checkSeed(String raw, int copies) {
-        long max = ReplicableJobType.MAX_SEED - copies + 1;
-        try {
-            long n = Long.parseLong(raw);
-            if (n >= 1 && n <= max) {
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new InvalidInputException(ReplicableJobType.FIRST_SEED, "The first seed must be a whole number from 1 to " + max
-                + " for " + copies + " replicas, not '" + raw + "'.");
     }
 
     /** The protocol's or the replicas' parameters; none for one job. */
