@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,13 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.namdrunner.app.JobListPrefetch;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
-import org.namdrunner.core.model.StatusChange;
-import org.namdrunner.core.store.BatchResult;
 import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
 import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.JobSummary;
-import org.namdrunner.core.store.JobUpdate;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.ui.internal.views.JobListReader;
 
@@ -198,8 +194,7 @@ class JobListPrefetchTest {
     }
 
     /** Passes every call to the real store, counts list reads and listeners, and lets a test act on a whole read. */
-    private static final class WrappedStore implements JobStore {
-        final JobStore real;
+    private static final class WrappedStore extends ForwardingJobStore {
         final AfterRead afterWholeRead;
         final AtomicInteger wholeReads = new AtomicInteger();
         final AtomicInteger patchReads = new AtomicInteger();
@@ -207,7 +202,7 @@ class JobListPrefetchTest {
         volatile Set<String> lastAsked = Set.of();
 
         WrappedStore(JobStore real, AfterRead afterWholeRead) {
-            this.real = real;
+            super(real);
             this.afterWholeRead = afterWholeRead == null ? jobs -> jobs : afterWholeRead;
         }
 
@@ -228,14 +223,5 @@ class JobListPrefetchTest {
             listeners.decrementAndGet();
             real.removeListener(listener);
         }
-        @Override public void create(Job job) throws StoreException { real.create(job); }
-        @Override public void update(Job job) throws StoreException { real.update(job); }
-        @Override public Optional<Job> find(String id) throws StoreException { return real.find(id); }
-        @Override public List<Job> list(JobFilter filter) throws StoreException { return real.list(filter); }
-        @Override public List<StatusChange> history(String jobId) throws StoreException { return real.history(jobId); }
-        @Override public BatchResult apply(List<JobUpdate> updates) throws StoreException { return real.apply(updates); }
-        @Override public boolean delete(String id) throws StoreException { return real.delete(id); }
-        @Override public Optional<String> metadata(String key) throws StoreException { return real.metadata(key); }
-        @Override public void putMetadata(String key, String value) throws StoreException { real.putMetadata(key, value); }
     }
 }

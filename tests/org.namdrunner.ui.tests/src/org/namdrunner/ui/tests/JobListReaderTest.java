@@ -19,13 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.namdrunner.core.model.ChainLink;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
-import org.namdrunner.core.model.StatusChange;
-import org.namdrunner.core.store.BatchResult;
 import org.namdrunner.core.store.JobFilter;
 import org.namdrunner.core.store.JobStore;
-import org.namdrunner.core.store.JobStoreListener;
 import org.namdrunner.core.store.JobSummary;
-import org.namdrunner.core.store.JobUpdate;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.ui.internal.views.JobListReader;
 import org.namdrunner.ui.internal.views.JobRows;
@@ -146,14 +142,13 @@ class JobListReaderTest {
     }
 
     /** Passes every call to the real store and counts the two kinds of list read. */
-    private static final class CountingStore implements JobStore {
-        final JobStore real;
+    private static final class CountingStore extends ForwardingJobStore {
         final AtomicInteger wholeReads = new AtomicInteger();
         final AtomicInteger patchReads = new AtomicInteger();
         volatile Set<String> lastAsked = Set.of();
 
         CountingStore(JobStore real) {
-            this.real = real;
+            super(real);
         }
 
         @Override public List<JobSummary> summaries(JobFilter filter) throws StoreException {
@@ -165,16 +160,6 @@ class JobListReaderTest {
             lastAsked = Set.copyOf(ids);
             return real.summariesOf(ids);
         }
-        @Override public void create(Job job) throws StoreException { real.create(job); }
-        @Override public void update(Job job) throws StoreException { real.update(job); }
-        @Override public Optional<Job> find(String id) throws StoreException { return real.find(id); }
-        @Override public List<Job> list(JobFilter filter) throws StoreException { return real.list(filter); }
-        @Override public List<StatusChange> history(String jobId) throws StoreException { return real.history(jobId); }
-        @Override public BatchResult apply(List<JobUpdate> updates) throws StoreException { return real.apply(updates); }
-        @Override public boolean delete(String id) throws StoreException { return real.delete(id); }
-        @Override public Optional<String> metadata(String key) throws StoreException { return real.metadata(key); }
-        @Override public void putMetadata(String key, String value) throws StoreException { real.putMetadata(key, value); }
-        @Override public void addListener(JobStoreListener listener) { real.addListener(listener); }
-        @Override public void removeListener(JobStoreListener listener) { real.removeListener(listener); }
     }
+
 }
