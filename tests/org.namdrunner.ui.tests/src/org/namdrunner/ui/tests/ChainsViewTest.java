@@ -59,6 +59,8 @@ class ChainsViewTest {
         view.waitForRow("lysozyme", Duration.ofSeconds(30));
         view.waitForRow("membrane", Duration.ofSeconds(30));
         view.waitForRow("lone-run", Duration.ofSeconds(30));
+        // the view re-reads what changed a moment later: wait for the last write above to be shown
+        view.waitForCell("lone-run", JobColumn.STATUS, "Running", Duration.ofSeconds(30));
 
         List<String> names = Ui.sync(() -> view.view().table().rows().visible().stream().map(JobSummary::name).toList());
         int a = names.indexOf("lysozyme");

@@ -47,6 +47,8 @@ class ReplicasViewTest {
         JobsViewTester view = JobsViewTester.open();
         view.waitForRow("ubiquitin", Duration.ofSeconds(30));
         view.waitForRow("villin", Duration.ofSeconds(30));
+        // the view re-reads what changed a moment later: wait for the last write above to be shown
+        view.waitForCell("villin", JobColumn.PROGRESS, "1 completed \u00B7 1 failed", Duration.ofSeconds(30));
         List<String> names = Ui.sync(() -> view.view().table().rows().visible().stream().map(JobSummary::name).toList());
         int a = names.indexOf("ubiquitin");
         assertEquals(List.of("ubiquitin", "ubiquitin_r1", "ubiquitin_r2", "ubiquitin_r3"), names.subList(a, a + 4),

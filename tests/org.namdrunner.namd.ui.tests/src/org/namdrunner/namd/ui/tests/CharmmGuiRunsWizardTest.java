@@ -75,8 +75,8 @@ class CharmmGuiRunsWizardTest {
         WizardRuns.finishAndSubmit(w);
         Ui.waitUntil("three stages to be submitted", Duration.ofSeconds(180), () -> stages().size() == 3
                 && stages().stream().allMatch(j -> j.slurmId().isPresent()));
-        jobs.waitForRow(NAME, Duration.ofSeconds(30));
-        assertEquals("\u25BE " + NAME + " (3 stages)", jobs.cell(NAME, JobColumn.NAME));
+        // the view re-reads the store a moment after it changes: wait for it to show the third stage
+        jobs.waitForCell(NAME, JobColumn.NAME, "\u25BE " + NAME + " (3 stages)", Duration.ofSeconds(30));
         java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         WizardRuns.syncUntil(jobs, NAME, JobColumn.PROGRESS, "3 of 3 stages done", Duration.ofMinutes(5), seen::add,
                 CharmmGuiRunsWizardTest::stages);

@@ -99,8 +99,7 @@ class NamdReplicasWizardTest {
             assertEquals(Integer.toString(999 + k), p.get(NamdSeed.SEED));
             assertFalse(p.containsKey(ReplicableJobType.REPLICAS), "the set's count is not a replica's parameter");
         }
-        jobs.waitForRow(NAME, Duration.ofSeconds(30));
-        assertEquals("\u25BE " + NAME + " (3 replicas)", jobs.cell(NAME, JobColumn.NAME));
+        jobs.waitForCell(NAME, JobColumn.NAME, "\u25BE " + NAME + " (3 replicas)", Duration.ofSeconds(30));
         WizardRuns.syncUntil(jobs, NAME, JobColumn.PROGRESS, "3 of 3 completed", Duration.ofMinutes(4), seen -> { },
                 NamdReplicasWizardTest::set);
         assertEquals("Completed", jobs.status(NAME));
