@@ -188,13 +188,13 @@ final class JobContinuation {
             }
             c.writeFile(RemotePaths.join(dir, JobFolders.JOB_INFO), JobInfoJson.write(job), sub.split(1));
         } catch (ClusterException | RuntimeException e) {
-            removeQuietly(c, dir);
+            RemoteFiles.removeQuietly(c, dir);
             throw e;
         }
         try {
             store.create(job);
         } catch (StoreException | RuntimeException e) {
-            removeQuietly(c, dir);
+            RemoteFiles.removeQuietly(c, dir);
             throw e;
         }
         return job;
@@ -228,13 +228,5 @@ final class JobContinuation {
 
     private static boolean exists(ClusterConnection c, String test, String path, IProgressMonitor monitor) throws ClusterException {
         return c.exec(ShellQuoting.command("test", test, path), QUICK, monitor).exitCode() == 0;
-    }
-
-    private static void removeQuietly(ClusterConnection c, String dir) {
-        try {
-            c.removeTree(dir, dir, null);
-        } catch (ClusterException | RuntimeException e) {
-            // best effort: the original failure is what the person needs to see
-        }
     }
 }

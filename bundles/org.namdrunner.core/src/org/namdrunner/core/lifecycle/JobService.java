@@ -9,36 +9,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import com.google.gson.Gson;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
 import org.namdrunner.core.cluster.ClusterConnectionProvider;
 import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.ClusterProfileRegistry;
-import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.core.cluster.RemotePaths;
 import org.namdrunner.core.jobtype.JobType;
 import org.namdrunner.core.jobtype.JobTypeRegistry;
 import org.namdrunner.core.model.ChainLink;
 import org.namdrunner.core.model.ReplicaLink;
-import org.namdrunner.core.model.ErrorInfo;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
-import org.namdrunner.core.model.StatusChange;
-import org.namdrunner.core.model.StatusSource;
 import org.namdrunner.core.scheduler.BatchScriptRequest;
-import org.namdrunner.core.scheduler.JobTag;
 import org.namdrunner.core.scheduler.Scheduler;
-import org.namdrunner.core.scheduler.SchedulerJobState;
 import org.namdrunner.core.store.JobStore;
-import org.namdrunner.core.store.JobUpdate;
 import org.namdrunner.core.store.StoreException;
 import org.namdrunner.core.validation.InputRules;
 
@@ -58,6 +49,7 @@ public final class JobService {
     private final Clock clock;
     private final JobChains chains;
     private final JobReplicas replicas;
+    private final JobSubmission submission;
 
     public JobService(JobStore store, Scheduler scheduler, ClusterConnectionProvider connections, JobTypeRegistry jobTypes,
             ClusterProfileRegistry profiles, SyncSettings settings, Clock clock) {
@@ -70,6 +62,7 @@ public final class JobService {
         this.synchronizer = new StatusSynchronizer(store, scheduler, settings, clock);
         this.chains = new JobChains(this, store, scheduler, clock);
         this.replicas = new JobReplicas(this, store, clock);
+        this.submission = new JobSubmission(store, scheduler, clock);
     }
 
     /** Chains of stages: create, submit, extend (see {@link JobChains}). */
@@ -144,13 +137,13 @@ public final class JobService {
             }
             c.writeFile(RemotePaths.join(projectDir, JobFolders.JOB_INFO), JobInfoJson.write(job), sub.split(1));
         } catch (ClusterException | RuntimeException e) {
-            removeQuietly(c, projectDir);
+            RemoteFiles.removeQuietly(c, projectDir);
             throw e;
         }
         try {
             store.create(job);
         } catch (StoreException e) {
-            removeQuietly(c, projectDir);
+            RemoteFiles.removeQuietly(c, projectDir);
             throw e;
         }
         return job;
@@ -242,112 +235,14 @@ public final class JobService {
 
     /** {@link #submit(String, IProgressMonitor)}, the job waiting for SLURM job {@code afterOk} to succeed (null: for none). */
     Job submit(String jobId, String afterOk, IProgressMonitor monitor) throws ClusterException, StoreException {
-        SubMonitor sub = SubMonitor.convert(monitor, "Submitting", 10);
         Job job = require(jobId);
         boolean retry = job.status() == JobStatus.SUBMITTING && job.slurmId().isEmpty();
         if (job.status() != JobStatus.CREATED && !retry) {
             throw new InvalidInputException("status", "Job " + job.name() + " is " + job.status().label()
                     + "; only a job that has not been submitted can be submitted.");
         }
-        ClusterProfile profile = profiles.require(job.clusterProfileId());
-        ClusterConnection c = connections.connectionFor(profile);
-        if (retry) {
-            Optional<SchedulerJobState> queued = UncertainSubmission.find(scheduler, c, job);
-            if (queued.isPresent()) {
-                return adopt(job, queued.get(), "found by its tag before submitting again");
-            }
-        }
-        Instant now = clock.instant();
-        Job submitting = job.toBuilder().status(JobStatus.SUBMITTING).updatedAt(now).error(null).build();
-        if (retry) {
-            apply(JobUpdate.fieldsOnly(submitting));
-        } else {
-            apply(JobUpdate.statusChange(submitting, new StatusChange(jobId, JobStatus.CREATED, JobStatus.SUBMITTING, now,
-                    StatusSource.USER, "submit")));
-        }
-        String scratch = job.scratchDir().orElseThrow();
-        try {
-            RemoteFiles.copyContents(c, job.projectDir().orElseThrow(), scratch, sub.split(4));
-        } catch (ClusterException | RuntimeException e) {
-            rollBack(c, submitting, scratch, StatusSource.LOCAL, "copy to scratch failed: " + e.getMessage(), e);
-            throw e;
-        }
-        String slurmId;
-        try {
-            slurmId = scheduler.submit(c, scratch, RemotePaths.join(scratch, JobFolders.SCRIPTS, scheduler.scriptFileName()),
-                    new JobTag(jobId), afterOk, sub.split(4));
-        } catch (ClusterException e) {
-            if (!e.isTransient() && e.kind() != FailureKind.CANCELLED) {
-                rollBack(c, submitting, scratch, StatusSource.SLURM, "sbatch refused: " + e.getMessage(), e);
-                throw e;
-            }
-            return afterUncertainSubmit(c, submitting, e);
-        } catch (OperationCanceledException e) {
-            return afterUncertainSubmit(c, submitting, e);
-        } catch (RuntimeException e) {
-            rollBack(c, submitting, scratch, StatusSource.LOCAL, "sbatch failed: " + e.getMessage(), e);
-            throw e;
-        }
-        Instant at = clock.instant();
-        Job pending = submitting.toBuilder().status(JobStatus.PENDING).slurmId(slurmId).submittedAt(at).updatedAt(at).build();
-        apply(JobUpdate.statusChange(pending, new StatusChange(jobId, JobStatus.SUBMITTING, JobStatus.PENDING, at,
-                StatusSource.SLURM, "sbatch: Submitted batch job " + slurmId + (afterOk == null ? "" : ", after job " + afterOk + " succeeds"))));
-        try {
-            c.writeFile(RemotePaths.join(job.projectDir().orElseThrow(), JobFolders.JOB_INFO), JobInfoJson.write(pending), sub.split(2));
-        } catch (ClusterException e) {
-            // the job runs; job_info.json only lacks the SLURM id, which rediscovery can live without
-        }
-        return pending;
-    }
-
-    /**
-     * sbatch was sent but its answer did not come back (cancelled, session dropped, timeout): SLURM is asked for the
-     * job by its tag. Found: the job is PENDING under that id. Not found, or SLURM cannot be asked: the job stays
-     * SUBMITTING with its scratch copy and a note, and the original failure is thrown; the next Submit asks again
-     * before it runs sbatch, so the job never runs twice in its scratch folder.
-     */
-    private Job afterUncertainSubmit(ClusterConnection c, Job submitting, Exception cause) throws ClusterException, StoreException {
-        String what = cause instanceof OperationCanceledException
-                || (cause instanceof ClusterException ce && ce.kind() == FailureKind.CANCELLED)
-                        ? "Submit was cancelled while sbatch ran" : "The cluster stopped answering while sbatch ran (" + cause.getMessage() + ")";
-        String afterwards;
-        try {
-            Optional<SchedulerJobState> queued = UncertainSubmission.find(scheduler, c, submitting);
-            if (queued.isPresent()) {
-                return adopt(submitting, queued.get(), what.toLowerCase().charAt(0) + what.substring(1) + "; found by its tag");
-            }
-            afterwards = "SLURM has no job with its tag (squeue and sacct asked), so it was not queued.";
-        } catch (ClusterException e) {
-            afterwards = "SLURM could not be asked whether it was queued (" + e.getMessage() + ").";
-        }
-        Instant at = clock.instant();
-        apply(JobUpdate.fieldsOnly(submitting.toBuilder().updatedAt(at).error(new ErrorInfo("SUBMIT", what + ". " + afterwards
-                + " Press Submit again: it first looks for the job by its tag on the cluster and only submits when none is there.",
-                "", at)).build()));
-        if (cause instanceof ClusterException ce) {
-            throw ce;
-        }
-        throw (OperationCanceledException) cause;
-    }
-
-    /** SUBMITTING → PENDING under the SLURM id a tag search found; the next sync takes the state from there. */
-    private Job adopt(Job submitting, SchedulerJobState found, String how) throws StoreException {
-        Instant at = clock.instant();
-        Job pending = submitting.toBuilder().status(JobStatus.PENDING).slurmId(found.slurmId()).submittedAt(at).updatedAt(at)
-                .error(null).build();
-        apply(JobUpdate.statusChange(pending, new StatusChange(submitting.id(), JobStatus.SUBMITTING, JobStatus.PENDING, at,
-                StatusSource.SLURM, "SLURM job " + found.slurmId() + " (" + found.rawState() + ") " + how)));
-        return pending;
-    }
-
-    /** SUBMITTING → CREATED with the reason, scratch copy removed: the job is as it was before Submit. */
-    private void rollBack(ClusterConnection c, Job submitting, String scratch, StatusSource source, String detail, Exception cause) throws StoreException {
-        Instant at = clock.instant();
-        removeQuietly(c, scratch);
-        Job back = submitting.toBuilder().status(JobStatus.CREATED).updatedAt(at)
-                .error(new ErrorInfo("SUBMIT", cause.getMessage() == null ? cause.toString() : cause.getMessage(), "", at)).build();
-        apply(JobUpdate.statusChange(back, new StatusChange(submitting.id(), JobStatus.SUBMITTING, JobStatus.CREATED, at,
-                source, detail)));
+        ClusterConnection c = connections.connectionFor(profiles.require(job.clusterProfileId()));
+        return submission.submit(c, job, retry, afterOk, monitor);
     }
 
     /** Polls the jobs of one cluster, then collects the results of jobs that finished in this poll. */
@@ -457,20 +352,5 @@ public final class JobService {
 
     private Job require(String jobId) throws StoreException {
         return store.find(jobId).orElseThrow(() -> new InvalidInputException("id", "There is no job " + jobId + "."));
-    }
-
-    private void apply(JobUpdate update) throws StoreException {
-        var result = store.apply(List.of(update));
-        if (!result.conflicts().isEmpty()) {
-            throw new StoreException("Job " + update.job().name() + " was changed by another NAMDRunner window; try again.");
-        }
-    }
-
-    private static void removeQuietly(ClusterConnection c, String dir) {
-        try {
-            c.removeTree(dir, dir, null);
-        } catch (ClusterException | RuntimeException e) {
-            // best effort: the original failure is what the person needs to see
-        }
     }
 }

@@ -22,6 +22,15 @@ final class RemoteFiles {
     private RemoteFiles() {
     }
 
+    /** Removes a folder when a step failed, keeping quiet: the original failure is what the person needs to see. */
+    static void removeQuietly(ClusterConnection c, String dir) {
+        try {
+            c.removeTree(dir, dir, null);
+        } catch (ClusterException | RuntimeException e) {
+            // best effort
+        }
+    }
+
     /** Copies the contents of one remote folder into another (created if needed), on the cluster. */
     static void copyContents(ClusterConnection c, String from, String to, IProgressMonitor monitor) throws ClusterException {
         RemotePaths.checkAbsolute("from", from);

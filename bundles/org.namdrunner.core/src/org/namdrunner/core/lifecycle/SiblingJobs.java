@@ -39,11 +39,7 @@ final class SiblingJobs {
     static void undo(JobStore store, ClusterConnection c, List<Job> made) {
         for (Job j : made) {
             for (String dir : JobService.storedFolders(j)) {
-                try {
-                    c.removeTree(dir, dir, null);
-                } catch (ClusterException | RuntimeException e) {
-                    // best effort: the original failure is what the person needs to see
-                }
+                RemoteFiles.removeQuietly(c, dir);
             }
             try {
                 store.delete(j.id());
