@@ -1,18 +1,15 @@
 package org.namdrunner.ssh.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
-import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
@@ -26,7 +23,6 @@ import org.namdrunner.core.cluster.ClusterException;
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.cluster.CredentialPrompter;
 import org.namdrunner.core.cluster.ExecResult;
-import org.namdrunner.core.cluster.FailureKind;
 import org.namdrunner.core.cluster.LoginShell;
 import org.namdrunner.core.cluster.RemoteChunk;
 import org.namdrunner.core.cluster.RemotePaths;
@@ -45,14 +41,6 @@ import org.namdrunner.ssh.SshSettings;
  * run twice (sbatch) — the caller decides.
  */
 public final class SshConnection implements ClusterConnection {
-
-    /** Longest wait for the server to open a channel; a session that cannot is treated as dead. */
-    static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(30);
-    private static final long POLL_MS = 10;
-    private static final Map<String, Integer> SIGNALS = Map.ofEntries(Map.entry("HUP", 1), Map.entry("INT", 2),
-            Map.entry("QUIT", 3), Map.entry("ILL", 4), Map.entry("ABRT", 6), Map.entry("FPE", 8), Map.entry("KILL", 9),
-            Map.entry("SEGV", 11), Map.entry("PIPE", 13), Map.entry("ALRM", 14), Map.entry("TERM", 15),
-            Map.entry("USR1", 10), Map.entry("USR2", 12));
 
     private final ClusterProfile profile;
     private final SshSettings settings;
@@ -100,7 +88,7 @@ public final class SshConnection implements ClusterConnection {
             throw ClusterException.cancelled();
         }
         Session s = login.get(m);
-        return run(login, s, commandLine, timeout, m);
+        return ExecChannel.run(login, s, commandLine, timeout, m);
     }
 
     /**
@@ -154,85 +142,6 @@ public final class SshConnection implements ClusterConnection {
         }
     }
 
-    private ExecResult run(SessionHolder holder, Session s, String commandLine, Duration timeout, IProgressMonitor m)
-            throws ClusterException {
-        String dest = holder.destination();
-        ChannelExec channel = null;
-        long openStart = System.nanoTime();
-        Duration openTimeout = timeout.compareTo(CHANNEL_OPEN_TIMEOUT) < 0 ? timeout : CHANNEL_OPEN_TIMEOUT;
-        try {
-            channel = (ChannelExec) s.openChannel("exec");
-            channel.setCommand(commandLine.getBytes(StandardCharsets.UTF_8));
-            channel.setInputStream(null);
-            // JSch's session thread writes both streams straight into these buffers: no pipe that a slow reader
-            // could fill (a full java.io pipe makes the writer wait a second per buffer, stalling the session)
-            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            channel.setOutputStream(stdout, true);
-            channel.setErrStream(err, true);
-            try {
-                channel.connect((int) Math.max(1000, openTimeout.toMillis()));
-            } catch (JSchException e) {
-                if (Duration.ofNanos(System.nanoTime() - openStart).compareTo(openTimeout) >= 0 || !s.isConnected()) {
-                    holder.invalidate(s); // the server did not answer at all: the session is dead, the next call logs in again
-                }
-                throw SshFailures.network(dest, e);
-            }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                if (channel.isClosed()) {
-                    break;
-                }
-                if (m.isCanceled()) {
-                    stop(channel);
-                    throw ClusterException.cancelled();
-                }
-                if (System.nanoTime() > deadline) {
-                    stop(channel);
-                    throw new ClusterException(FailureKind.TRANSIENT, "The command on " + dest + " did not finish within "
-                            + timeout.toSeconds() + " s; it was stopped.");
-                }
-                if (!s.isConnected()) {
-                    break;
-                }
-                Thread.sleep(POLL_MS);
-            }
-            int status = channel.getExitStatus();
-            String signal = channel.getExitSignal();
-            if (status < 0 && signal != null && !signal.isEmpty()) {
-                // killed by a signal: report it the way a shell does (128 + number)
-                status = 128 + SIGNALS.getOrDefault(signal, 0);
-                err.writeBytes(("[ended by signal " + signal + "]\n").getBytes(StandardCharsets.UTF_8));
-            } else if (status < 0) {
-                holder.invalidate(s);
-                throw new ClusterException(FailureKind.TRANSIENT, "The connection to " + dest + " was lost while a command ran; "
-                        + "it may or may not have finished, and it was not repeated.");
-            }
-            return new ExecResult(commandLine, status, stdout.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } catch (JSchException e) {
-            throw SshFailures.network(dest, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop(channel);
-            throw ClusterException.cancelled();
-        } finally {
-            if (channel != null) {
-                channel.disconnect();
-            }
-        }
-    }
-
-    /** Asks sshd to terminate the command (OpenSSH ≥ 7.9 honours signal requests), so it does not run on unseen. */
-    private static void stop(ChannelExec channel) {
-        if (channel != null && channel.isConnected()) {
-            try {
-                channel.sendSignal("TERM");
-            } catch (Exception e) {
-                // the channel is closed below anyway
-            }
-        }
-    }
-
     private interface SftpWork<T> {
         T run(ChannelSftp sftp) throws SftpException, IOException, ClusterException;
     }
@@ -244,9 +153,9 @@ public final class SshConnection implements ClusterConnection {
         try {
             channel = (ChannelSftp) s.openChannel("sftp");
             try {
-                channel.connect((int) CHANNEL_OPEN_TIMEOUT.toMillis());
+                channel.connect((int) ExecChannel.CHANNEL_OPEN_TIMEOUT.toMillis());
             } catch (JSchException e) {
-                if (Duration.ofNanos(System.nanoTime() - openStart).compareTo(CHANNEL_OPEN_TIMEOUT) >= 0 || !s.isConnected()) {
+                if (Duration.ofNanos(System.nanoTime() - openStart).compareTo(ExecChannel.CHANNEL_OPEN_TIMEOUT) >= 0 || !s.isConnected()) {
                     holder.invalidate(s);
                 }
                 throw e;
@@ -333,7 +242,7 @@ public final class SshConnection implements ClusterConnection {
         if (m.isCanceled()) {
             throw ClusterException.cancelled();
         }
-        return run(transfer, transfer.get(m), commandLine, timeout, m);
+        return ExecChannel.run(transfer, transfer.get(m), commandLine, timeout, m);
     }
 
     String transferDestination() {
