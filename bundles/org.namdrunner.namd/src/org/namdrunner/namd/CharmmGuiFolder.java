@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public final class CharmmGuiFolder {
 
     /** What was found; {@link #inputs()} gives the job's input keys. */
     public record System(Path folder, Path structure, Path coordinates, List<Path> parameters, List<Path> extras,
-            Optional<double[]> box) {
+            Optional<double[]> box, CharmmGuiRestraints.Found restraints) {
 
         /** Input key → local file ({@code structure}, {@code coordinates}, {@code parameters}, {@code parameters.2}, …, {@code extra.1}, …). */
         public Map<String, Path> inputs() {
@@ -108,7 +109,11 @@ public final class CharmmGuiFolder {
                     .forEach(p -> extras.add(readable(p, "restraint file restraints/" + name(p))));
         }
         Optional<double[]> box = step4.flatMap(CharmmGuiFolder::boxFromSet).or(() -> boxFromCryst1(pdb));
-        return new System(folder, psf, pdb, List.copyOf(params), List.copyOf(extras), box);
+        Map<Path, String> staged = new HashMap<>();
+        extras.forEach(p -> staged.put(p.normalize(), name(p)));
+        CharmmGuiRestraints.Found step4Restraints = step4.map(s -> CharmmGuiRestraints.fromStep4(name(s), String.join("\n", lines(s)),
+                folder.normalize(), staged)).orElse(new CharmmGuiRestraints.Found(List.of(), List.of()));
+        return new System(folder, psf, pdb, List.copyOf(params), List.copyOf(extras), box, step4Restraints);
     }
 
     private static Path pick(Path folder, String usual, String ext, String what) {

@@ -151,6 +151,10 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
     @Override
     public Map<String, String> renderFiles(Job job, Map<String, String> parameters, ClusterProfile profile) {
         String config = parameters.containsKey(CONFIG) ? ownConfig(parameters) : templateConfig(parameters);
+        String restraints = parameters.get(CharmmGuiRestraints.PARAMETER);
+        if ("yes".equals(parameters.get(CharmmGuiRestraints.RESTRAINED)) && restraints != null && !restraints.isBlank()) {
+            config = CharmmGuiRestraints.config(config, restraints, stagedNames(parameters));
+        }
         if (parameters.containsKey(CONTINUE_FROM)) {
             validate(parameters);
             config = NamdContinuationConfig.apply(config, JobFolders.INPUTS + "/" + parameters.get(CONTINUE_FROM),
@@ -182,18 +186,23 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
     private static String ownConfig(Map<String, String> parameters) {
         NamdInputSet.validate(parameters);
         String config = parameters.get(CONFIG);
+        List<String> problems = OwnNamdConfig.check(config == null ? "" : config, stagedNames(parameters));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(CONFIG, CONFIG_FILE + " " + String.join(" ", problems.subList(0, Math.min(6, problems.size())))
+                    + (problems.size() > 6 ? " (and " + (problems.size() - 6) + " more)" : ""));
+        }
+        return config;
+    }
+
+    /** The names of the files the job stages in input_files/. */
+    private static List<String> stagedNames(Map<String, String> parameters) {
         List<String> staged = new ArrayList<>();
         parameters.forEach((k, v) -> {
             if ((inputKeys().contains(k) || NamdInputSet.isNumberedKey(k)) && v != null && !v.isBlank()) {
                 staged.add(v.strip());
             }
         });
-        List<String> problems = OwnNamdConfig.check(config == null ? "" : config, staged);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(CONFIG, CONFIG_FILE + " " + String.join(" ", problems.subList(0, Math.min(6, problems.size())))
-                    + (problems.size() > 6 ? " (and " + (problems.size() - 6) + " more)" : ""));
-        }
-        return config;
+        return staged;
     }
 
     private String templateConfig(Map<String, String> parameters) {

@@ -67,7 +67,8 @@ public final class NamdProtocols {
                         "A minimization, one or more equilibration runs and a production run, each a job of its own that "
                                 + "starts from the files of the one before it."),
                 new Protocol(CHARMM_GUI, "CHARMM-GUI (step4 equilibration, step5 production)",
-                        "Shaped like CHARMM-GUI's NAMD inputs: step4 minimization and equilibration at 1 fs, step5 production at 2 fs."));
+                        "Shaped like CHARMM-GUI's NAMD inputs: step4 minimization and equilibration at 1 fs with the restraints "
+                                + "of CHARMM-GUI's step4 input, step5 production at 2 fs without them."));
     }
 
     /** The stages of the protocol {@code id}. */
@@ -91,15 +92,22 @@ public final class NamdProtocols {
         return stages;
     }
 
+    /** The step4 stages run with CHARMM-GUI's step4 restraints when the job has them ({@link CharmmGuiRestraints}), step5 without. */
     private static List<ChainStage> charmmGui(Lengths l) {
         List<ChainStage> stages = new ArrayList<>();
-        stages.add(new ChainStage("step4_minimization", minimization(l.minimizeSteps(), "step4_minimization", "1")));
+        stages.add(new ChainStage("step4_minimization", restrained(minimization(l.minimizeSteps(), "step4_minimization", "1"), true)));
         for (int i = 0; i < l.equilibrationSteps().size(); i++) {
             String label = l.equilibrationSteps().size() == 1 ? "step4_equilibration" : "step4." + (i + 1) + "_equilibration";
-            stages.add(new ChainStage(label, dynamics(l.equilibrationSteps().get(i), label, "1", false)));
+            stages.add(new ChainStage(label, restrained(dynamics(l.equilibrationSteps().get(i), label, "1", false), true)));
         }
-        stages.add(new ChainStage("step5_production", dynamics(l.productionSteps(), "step5_production", "2", l.continueOnTimeout())));
+        stages.add(new ChainStage("step5_production", restrained(dynamics(l.productionSteps(), "step5_production", "2",
+                l.continueOnTimeout()), false)));
         return stages;
+    }
+
+    private static Map<String, String> restrained(Map<String, String> p, boolean restrained) {
+        p.put(CharmmGuiRestraints.RESTRAINED, restrained ? "yes" : "no");
+        return p;
     }
 
     private static Map<String, String> minimization(long steps, String outputName, String timestep) {

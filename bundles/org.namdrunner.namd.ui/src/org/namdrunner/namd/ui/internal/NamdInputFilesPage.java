@@ -20,6 +20,7 @@ import org.namdrunner.core.jobtype.JobType.InputFileSpec;
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.validation.InputRules;
 import org.namdrunner.namd.CharmmGuiFolder;
+import org.namdrunner.namd.CharmmGuiRestraints;
 import org.namdrunner.namd.NamdInputSet;
 import org.namdrunner.namd.NamdJobType;
 import org.namdrunner.ui.jobtypes.JobTypeWizardPage;
@@ -44,6 +45,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     private FileList moreParameters;
     private FileList extras;
     private Map<String, String> importedBox = Map.of();
+    private CharmmGuiRestraints.Found importedRestraints;
     private String importProblem;
     private Text ownConfigPath;
     /** The own config in use (null: the template of the next page makes the config). */
@@ -158,6 +160,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             moreParameters.set(s.parameters().subList(1, s.parameters().size()));
             extras.set(s.extras());
             importedBox = s.boxParameters();
+            importedRestraints = s.restraints();
             importProblem = null;
         } catch (InvalidInputException e) {
             importProblem = "The CHARMM-GUI folder cannot be used: " + e.getMessage();
@@ -299,9 +302,15 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             inputFiles().forEach((k, v) -> names.put(k, v.getFileName().toString()));
             try {
                 NamdInputSet.validate(names);
+                if (own == null && importedRestraints != null) {
+                    CharmmGuiRestraints.check(importedRestraints.parameter(), names.values());
+                }
             } catch (InvalidInputException e) {
                 error = e.getMessage();
             }
+        }
+        if (note == null && own == null && importedRestraints != null) {
+            note = importedRestraints.note();
         }
         setErrorMessage(error);
         setMessage(error != null ? null : missing != null ? (note == null ? missing : missing + " " + note) : note, note != null
@@ -342,6 +351,9 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     @Override
     public Map<String, String> parameters() {
         Map<String, String> out = new LinkedHashMap<>(own != null ? own.staged().usable() ? own.parameters() : Map.of() : earlierConfig);
+        if (own == null && importedRestraints != null && !importedRestraints.lines().isEmpty()) {
+            out.put(CharmmGuiRestraints.PARAMETER, importedRestraints.parameter());
+        }
         long atoms = sizeHints.atoms();
         if (atoms > 0) {
             out.put(NamdJobType.ATOMS, Long.toString(atoms));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
@@ -42,7 +43,7 @@ class CharmmGuiRunsWizardTest {
 
     @Test
     void aCharmmGuiSystemRunsAsAThreeStageChainFromTheWizard() throws Exception {
-        TestClusterSetup.keyProfile("testcluster", "Test cluster");
+        org.namdrunner.core.cluster.ClusterProfile profile = TestClusterSetup.keyProfile("testcluster", "Test cluster");
         Path namd = CharmmGuiSystem.write(Files.createTempDirectory("namd-ui-cg-chain"));
         JobsViewTester jobs = JobsViewTester.open();
         NewJobWizardTester w = NewJobWizardTester.open();
@@ -52,6 +53,8 @@ class CharmmGuiRunsWizardTest {
             NamdInputFilesPage inputs = Ui.sync(() -> (NamdInputFilesPage) w.currentPage());
             Ui.run(() -> inputs.importFolder(namd));
             assertEquals(null, w.errorMessage());
+            String told = Ui.sync(() -> inputs.getMessage());
+            assertTrue(told != null && told.contains("step4 restraints (extraBonds yes, extraBondsFile prot_pos.txt)"), told);
             w.next();
             Composite c = Ui.sync(() -> (Composite) w.currentPage().getControl());
             Ui.run(() -> Widgets.choose(Widgets.after(c, NamdProtocolSection.PROTOCOL_LABEL, Combo.class), "CHARMM-GUI"));
@@ -91,6 +94,13 @@ class CharmmGuiRunsWizardTest {
             }
         }
         assertEquals("Completed", jobs.status(NAME));
+        // CHARMM-GUI's step4 restraints in the step4 stages only; each stage ran, so NAMD opened its restraint file
+        var connection = Workbench.backend().connections().connectionFor(profile);
+        for (Job j : done) {
+            String config = connection.readFile(j.projectDir().orElseThrow() + "/config.namd", 1 << 20, new NullProgressMonitor());
+            long restrained = config.lines().filter(l -> l.matches("extraBondsFile\\s+input_files/prot_pos\\.txt")).count();
+            assertEquals(j.name().contains("_step4_") ? 1 : 0, restrained, j.name() + ":\n" + config);
+        }
         System.out.println("[CharmmGuiRunsWizardTest] the chain's progress as seen: " + seen);
         Screenshots.captureScreen("jobs-view-charmm-gui-chain");
     }
