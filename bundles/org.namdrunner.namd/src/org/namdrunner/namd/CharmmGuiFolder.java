@@ -73,9 +73,10 @@ public final class CharmmGuiFolder {
         Path pdb = pick(folder, "step3_input.pdb", ".pdb", "coordinates (PDB)");
         List<Path> steps = list(folder).filter(p -> name(p).matches("step[45][^/]*\\.inp")).sorted(byName()).toList();
         Optional<Path> step4 = steps.stream().filter(p -> name(p).startsWith("step4")).findFirst();
+        List<String> step4Lines = step4.map(CharmmGuiFolder::lines).orElse(List.of());
         List<Path> params = new ArrayList<>();
         if (step4.isPresent()) {
-            for (String line : lines(step4.get())) {
+            for (String line : step4Lines) {
                 Matcher m = PARAMETERS_LINE.matcher(line);
                 if (m.find()) {
                     Path p = folder.resolve(m.group(1)).normalize();
@@ -108,11 +109,11 @@ public final class CharmmGuiFolder {
             list(restraints).sorted(byName())
                     .forEach(p -> extras.add(readable(p, "restraint file restraints/" + name(p))));
         }
-        Optional<double[]> box = step4.flatMap(CharmmGuiFolder::boxFromSet).or(() -> boxFromCryst1(pdb));
+        Optional<double[]> box = boxFromSet(step4Lines).or(() -> boxFromCryst1(pdb));
         Map<Path, String> staged = new HashMap<>();
         extras.forEach(p -> staged.put(p.normalize(), name(p)));
-        CharmmGuiRestraints.Found step4Restraints = step4.map(s -> CharmmGuiRestraints.fromStep4(name(s), String.join("\n", lines(s)),
-                folder.normalize(), staged)).orElse(new CharmmGuiRestraints.Found(List.of(), List.of()));
+        CharmmGuiRestraints.Found step4Restraints = step4.map(s -> CharmmGuiRestraints.fromStep4(name(s), step4Lines, folder.normalize(),
+                staged)).orElse(CharmmGuiRestraints.Found.NONE);
         return new System(folder, psf, pdb, List.copyOf(params), List.copyOf(extras), box, step4Restraints);
     }
 
@@ -140,10 +141,10 @@ public final class CharmmGuiFolder {
         return p;
     }
 
-    private static Optional<double[]> boxFromSet(Path step4) {
+    private static Optional<double[]> boxFromSet(List<String> step4Lines) {
         double[] b = new double[3];
         int found = 0;
-        for (String line : lines(step4)) {
+        for (String line : step4Lines) {
             Matcher m = SET_EDGE.matcher(line);
             if (m.find()) {
                 b["abc".indexOf(m.group(1).toLowerCase(Locale.ROOT))] = Double.parseDouble(m.group(2));

@@ -43,6 +43,9 @@ public final class CharmmGuiRestraints {
 
     /** What the import found: the lines (empty when none are carried) and why some were not. */
     public record Found(List<String> lines, List<String> notes) {
+        /** No restraints and nothing to say (no folder imported, or no step4 input). */
+        public static final Found NONE = new Found(List.of(), List.of());
+
         public Found {
             lines = List.copyOf(lines);
             notes = List.copyOf(notes);
@@ -68,16 +71,16 @@ public final class CharmmGuiRestraints {
     }
 
     /**
-     * The restraints of the step4 input {@code step4Text} (read from a folder, shown as {@code origin}), whose files must
+     * The restraints of the step4 input's {@code step4Lines} (read from a folder, shown as {@code origin}), whose files must
      * be among {@code staged} (local file → the name it is staged under). Lines the import cannot follow (Tcl it cannot
      * work out, colvars, a file that is not staged) carry nothing and are noted.
      */
-    public static Found fromStep4(String origin, String step4Text, Path folder, Map<Path, String> staged) {
+    public static Found fromStep4(String origin, List<String> step4Lines, Path folder, Map<Path, String> staged) {
         Map<String, String> vars = new HashMap<>();
         List<String> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int n = 0;
-        for (String raw : step4Text.split("\\R")) {
+        for (String raw : step4Lines) {
             n++;
             String line = active(raw);
             if (line.isEmpty()) {

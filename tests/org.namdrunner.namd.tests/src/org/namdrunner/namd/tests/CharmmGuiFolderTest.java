@@ -71,13 +71,18 @@ class CharmmGuiFolderTest {
         assertTrue(e.getMessage().contains("prot_pos.txt") && e.getMessage().contains("cannot be read"), e.getMessage());
     }
 
-    @Test
-    void theConfigGetsOneParametersLineForEachOfTheTenFilesInOrder() throws Exception {
-        CharmmGuiFolder.System s = CharmmGuiFolder.read(CharmmGuiSystem.write(dir));
+    /** The job parameters the wizard makes of an imported folder: its files by their staged names, its box, the NPT template. */
+    static Map<String, String> jobParameters(CharmmGuiFolder.System s) {
         Map<String, String> params = new LinkedHashMap<>();
         s.inputs().forEach((k, p) -> params.put(k, p.getFileName().toString()));
         params.putAll(s.boxParameters());
         params.put(NamdJobType.TEMPLATE, "solvent-npt-pme");
+        return params;
+    }
+
+    @Test
+    void theConfigGetsOneParametersLineForEachOfTheTenFilesInOrder() throws Exception {
+        Map<String, String> params = jobParameters(CharmmGuiFolder.read(CharmmGuiSystem.write(dir)));
         Job job = Job.builder().id("job_1").name("charmm-gui").jobTypeId("namd").clusterProfileId("t").createdAt(Instant.EPOCH).build();
         String config = new NamdJobType().renderFiles(job, params, null).get(NamdJobType.CONFIG_FILE);
         List<String> lines = config.lines().filter(l -> l.startsWith("parameters")).map(l -> l.replaceAll("\\s+", " ")).toList();

@@ -43,10 +43,7 @@ class CharmmGuiRestraintsTest {
     @Test
     void theProtocolsStep4StagesRunRestrainedAndStep5DoesNot() throws Exception {
         CharmmGuiFolder.System s = CharmmGuiFolder.read(CharmmGuiSystem.write(dir));
-        Map<String, String> job = new LinkedHashMap<>();
-        s.inputs().forEach((k, p) -> job.put(k, p.getFileName().toString()));
-        job.putAll(s.boxParameters());
-        job.put(NamdJobType.TEMPLATE, "solvent-npt-pme");
+        Map<String, String> job = CharmmGuiFolderTest.jobParameters(s);
         job.put(CharmmGuiRestraints.PARAMETER, s.restraints().parameter());
         List<ChainStage> stages = NamdProtocols.stages(NamdProtocols.CHARMM_GUI, new NamdProtocols.Lengths(20, List.of(60L, 60L), 80, false));
         assertEquals(4, stages.size());

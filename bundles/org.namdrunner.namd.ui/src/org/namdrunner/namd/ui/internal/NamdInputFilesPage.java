@@ -45,7 +45,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     private FileList moreParameters;
     private FileList extras;
     private Map<String, String> importedBox = Map.of();
-    private CharmmGuiRestraints.Found importedRestraints;
+    private CharmmGuiRestraints.Found importedRestraints = CharmmGuiRestraints.Found.NONE;
     private String importProblem;
     private Text ownConfigPath;
     /** The own config in use (null: the template of the next page makes the config). */
@@ -302,14 +302,14 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             inputFiles().forEach((k, v) -> names.put(k, v.getFileName().toString()));
             try {
                 NamdInputSet.validate(names);
-                if (own == null && importedRestraints != null) {
+                if (own == null) {
                     CharmmGuiRestraints.check(importedRestraints.parameter(), names.values());
                 }
             } catch (InvalidInputException e) {
                 error = e.getMessage();
             }
         }
-        if (note == null && own == null && importedRestraints != null) {
+        if (note == null && own == null) {
             note = importedRestraints.note();
         }
         setErrorMessage(error);
@@ -351,7 +351,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
     @Override
     public Map<String, String> parameters() {
         Map<String, String> out = new LinkedHashMap<>(own != null ? own.staged().usable() ? own.parameters() : Map.of() : earlierConfig);
-        if (own == null && importedRestraints != null && !importedRestraints.lines().isEmpty()) {
+        if (own == null && !importedRestraints.lines().isEmpty()) {
             out.put(CharmmGuiRestraints.PARAMETER, importedRestraints.parameter());
         }
         long atoms = sizeHints.atoms();

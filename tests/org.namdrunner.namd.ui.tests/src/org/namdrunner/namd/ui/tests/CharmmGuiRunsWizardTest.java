@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
+import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobFilter;
@@ -43,7 +44,7 @@ class CharmmGuiRunsWizardTest {
 
     @Test
     void aCharmmGuiSystemRunsAsAThreeStageChainFromTheWizard() throws Exception {
-        org.namdrunner.core.cluster.ClusterProfile profile = TestClusterSetup.keyProfile("testcluster", "Test cluster");
+        ClusterProfile profile = TestClusterSetup.keyProfile("testcluster", "Test cluster");
         Path namd = CharmmGuiSystem.write(Files.createTempDirectory("namd-ui-cg-chain"));
         JobsViewTester jobs = JobsViewTester.open();
         NewJobWizardTester w = NewJobWizardTester.open();
