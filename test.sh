@@ -5,6 +5,8 @@
 set -euo pipefail
 source "$(dirname "$0")/scripts/common.sh"
 started=$(date +%s)
+# CI shows a part of standard output: a failed step says so there, with its line
+trap 'echo "test.sh: the step at line $LINENO failed (exit $?) after $(( $(date +%s) - started )) s"' ERR
 
 find_jdk21
 log "using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME/bin/java"))"

@@ -10,7 +10,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ARCHIVE=${1:-$(ls "$ROOT"/releng/org.namdrunner.product/target/products/namdrunner-*-linux.gtk.x86_64.tar.gz 2>/dev/null | head -1)}
 
-fail() { echo "data-locations-check: FAILED: $*" >&2; exit 1; }
+# on standard output too: CI shows a part of standard output only, and a failure there must say what failed
+fail() { echo "data-locations-check: FAILED: $*" | tee /dev/stderr; exit 1; }
 [ -n "$ARCHIVE" ] && [ -f "$ARCHIVE" ] || fail "no product archive; build releng/org.namdrunner.product first (./mvnw verify)"
 [ -n "${DISPLAY:-}" ] || fail "no DISPLAY; run under Xvfb (./test.sh starts one)"
 
@@ -41,14 +42,25 @@ $(tail -20 "$out")"
 $(grep 'data location' "$out")"
     sleep 0.1; waited=$((waited + 1))
   done
-  # the start script execs java, so $pid is the workbench: it has this database open, and nothing in the account's home
-  local open_files; open_files=$(ls -l /proc/"$pid"/fd 2>/dev/null | sed 's/.* -> //')
-  grep -qxF "$db" <<<"$open_files" || fail "$name: the workbench does not have $db open:
-$open_files"
-  if grep -q "^$ACCOUNT_HOME/\.namdrunner/" <<<"$open_files"; then fail "$name: the workbench opened files in $ACCOUNT_HOME/.namdrunner"; fi
+  # the start script execs java, so $pid is the workbench: it has this database open, and nothing in the account's home.
+  # The file can exist a moment before the store holds it open (a loaded machine), so its descriptor is waited for.
+  local open_files="" tries=0
+  until open_files=$(ls -l /proc/"$pid"/fd 2>/dev/null | sed 's/.* -> //') && grep -qxF "$db" <<<"$open_files"; do
+    kill -0 "$pid" 2>/dev/null || fail "$name: the product stopped after creating $db:
+$(tail -20 "$out")"
+    [ $tries -lt 300 ] || fail "$name: 30 s after $db appeared the workbench does not have it open:
+$open_files
+the product said:
+$(tail -20 "$out")"
+    sleep 0.1; tries=$((tries + 1))
+  done
+  if grep -q "^$ACCOUNT_HOME/\.namdrunner/" <<<"$open_files"; then fail "$name: the workbench opened files in $ACCOUNT_HOME/.namdrunner:
+$(grep "^$ACCOUNT_HOME/" <<<"$open_files")"; fi
   grep -qxF "namdrunner data location: Known hosts = $kh ($(kh_source "$kh" "$@"))" "$out" \
     || fail "$name: known_hosts is not $kh:
-$(grep 'data location' "$out")"
+$(grep 'data location' "$out")
+the product said:
+$(tail -20 "$out")"
   grep -qF "namdrunner data location: Error Log = $ws/.metadata/.log " "$out" \
     || fail "$name: the Error Log is not in $ws/.metadata:
 $(grep 'data location' "$out")"
