@@ -1,6 +1,7 @@
 package org.namdrunner.namd;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,12 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
     public static final String ATOMS = "atoms";
     /** {@code restart} (default): velocities from the .vel file; {@code reinit}: new ones at the config's temperature. */
     public static final String CONTINUE_VELOCITIES = "continueVelocities";
+    /**
+     * {@code yes}: the continuation starts from the complete restart set NAMD kept as {@code .old} files, because the old
+     * job was stopped while writing a newer one ({@link NamdRestartPoint#choose}).
+     */
+    public static final String CONTINUE_FROM_OLD_COPIES = "continueFromOldCopies";
+    private static final String OLD_COPIES_NOTE = "the complete restart files NAMD kept as .old; it was stopped while writing newer ones";
 
     private static final List<InputFileSpec> INPUTS = List.of(
             new InputFileSpec("structure", "structure (PSF)", List.of("psf"), true),
@@ -253,7 +260,8 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
         }
         try {
             long last = Long.parseLong(first.strip()) + Long.parseLong(steps.strip());
-            return "restarts at step " + first.strip() + " (its last restart files) with " + steps.strip() + " steps left, up to step " + last;
+            String which = "yes".equals(parameters.get(CONTINUE_FROM_OLD_COPIES)) ? OLD_COPIES_NOTE : "its last restart files";
+            return "restarts at step " + first.strip() + " (" + which + ") with " + steps.strip() + " steps left, up to step " + last;
         } catch (NumberFormatException e) {
             return "";
         }
@@ -279,7 +287,9 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
         List<String> reads = new ArrayList<>(List.of(CONFIG_FILE, JobFolders.OUTPUTS + "/" + LOG_FILE));
         try {
             String config = renderFiles(job, parameters, null).get(CONFIG_FILE);
-            reads.add(JobFolders.OUTPUTS + "/" + NamdConfigSteps.of(config).restartFiles().get(2));
+            String xsc = JobFolders.OUTPUTS + "/" + NamdConfigSteps.of(config).restartFiles().get(2);
+            reads.add(xsc);
+            reads.add(xsc + NamdRestartPoint.OLD);
         } catch (InvalidInputException e) {
             // the template is gone or changed: the plan then goes without the .xsc cross-check
         }
@@ -287,11 +297,13 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
     }
 
     /**
-     * From the old job's config (its step plan and output name), its log (the last complete restart) and its
-     * {@code .restart.xsc}: a job that restarts there with the steps that are left.
+     * From the old job's config (its step plan and output name), its log (the last complete restart), its
+     * {@code .restart.xsc} and, when that is of a later step, the complete set NAMD kept as {@code .old}
+     * ({@link NamdRestartPoint#choose}): a job that restarts there with the steps that are left.
      */
     @Override
-    public Continuation planContinuation(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles) {
+    public Continuation planContinuation(Job job, Map<String, String> parameters, Map<String, String> texts,
+            Map<String, Instant> outputFiles) {
         String config = texts.get(CONFIG_FILE);
         if (config == null) {
             throw new InvalidInputException("config", "The config " + CONFIG_FILE + " of job " + job.name()
@@ -304,13 +316,18 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
         }
         NamdConfigSteps plan = NamdConfigSteps.of(config);
         List<String> restart = plan.restartFiles();
-        List<String> missing = restart.stream().filter(f -> !outputFiles.contains(f)).toList();
+        // an .xsc that is only there as .old was renamed by NAMD just before the job was stopped: choose() takes the .old set
+        List<String> missing = restart.stream().filter(f -> !outputFiles.containsKey(f)
+                && !(f.equals(restart.get(2)) && outputFiles.containsKey(f + NamdRestartPoint.OLD))).toList();
         if (!missing.isEmpty()) {
             throw new InvalidInputException("restart", "Job " + job.name() + " left no restart files to continue from: "
                     + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing in its outputs (restartfreq "
                     + "may be larger than the steps it ran).");
         }
-        long step = NamdRestartPoint.agreedStep(log, texts.get(JobFolders.OUTPUTS + "/" + restart.get(2)), job.name());
+        String xsc = JobFolders.OUTPUTS + "/" + restart.get(2);
+        NamdRestartPoint.RestartSet set = NamdRestartPoint.choose(log, restart, texts.get(xsc), texts.get(xsc + NamdRestartPoint.OLD),
+                outputFiles, job.name());
+        long step = set.step();
         if (step < plan.minimizationEnd()) {
             throw new InvalidInputException("restart", "Job " + job.name() + " stopped during minimization (restart files at step "
                     + step + ", minimization ends at step " + plan.minimizationEnd() + "); submit it again with more walltime.");
@@ -326,7 +343,16 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
         params.put(CONTINUE_STEPS, Long.toString(left));
         params.put(CONTINUED_JOB, job.id());
         params.put(CONTINUE_VELOCITIES, "restart");
-        return new Continuation(params, restart, "from step " + step + " of " + plan.lastStep() + ", " + left + " steps left");
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (int i = 0; i < restart.size(); i++) {
+            if (!set.sources().get(i).equals(restart.get(i))) {
+                sources.put(restart.get(i), set.sources().get(i));
+            }
+        }
+        // always said: the parameters of the old job, which may have started from .old copies, are the base of the new one's
+        params.put(CONTINUE_FROM_OLD_COPIES, set.fromOldCopies() ? "yes" : "no");
+        return new Continuation(params, restart, "from step " + step + " of " + plan.lastStep() + ", " + left + " steps left"
+                + (set.fromOldCopies() ? " (" + OLD_COPIES_NOTE + ")" : ""), sources);
     }
 
     /** The step plan of the job's config as this type renders it from the parameters. */
@@ -353,7 +379,8 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
     public Map<String, String> stageStart(Job previous, Map<String, String> previousParameters, Map<String, String> stageParameters) {
         NamdConfigSteps before = steps(previous, previousParameters);
         Map<String, String> own = new LinkedHashMap<>(stageParameters);
-        own.keySet().removeAll(List.of(CONTINUE_FROM, CONTINUE_FIRST_STEP, CONTINUE_STEPS, CONTINUE_VELOCITIES, CONTINUED_JOB));
+        own.keySet().removeAll(List.of(CONTINUE_FROM, CONTINUE_FIRST_STEP, CONTINUE_STEPS, CONTINUE_VELOCITIES, CONTINUED_JOB,
+                CONTINUE_FROM_OLD_COPIES));
         NamdConfigSteps mine = steps(previous, own);
         if (mine.runSteps() <= 0) {
             throw new InvalidInputException("runSteps", "A stage after the first one runs dynamics: give it more than 0 dynamics "
@@ -370,8 +397,8 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
 
     /** From {@code <outputName>.coor/.vel/.xsc} of the finished run, {@code nanoseconds} more at the config's timestep. */
     @Override
-    public Continuation planExtension(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles,
-            double nanoseconds) {
+    public Continuation planExtension(Job job, Map<String, String> parameters, Map<String, String> texts,
+            Map<String, Instant> outputFiles, double nanoseconds) {
         String config = texts.get(CONFIG_FILE);
         if (config == null) {
             throw new InvalidInputException("config", "The config " + CONFIG_FILE + " of job " + job.name()
@@ -381,7 +408,7 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
         if (plan.runSteps() == 0) {
             throw new InvalidInputException("runSteps", "Job " + job.name() + " only minimized; extend a job that ran dynamics.");
         }
-        List<String> missing = plan.outputFiles().stream().filter(f -> !outputFiles.contains(f)).toList();
+        List<String> missing = plan.outputFiles().stream().filter(f -> !outputFiles.containsKey(f)).toList();
         if (!missing.isEmpty()) {
             throw new InvalidInputException("outputs", "Job " + job.name() + " left no final files to extend from: "
                     + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing in its outputs.");
@@ -397,6 +424,7 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
         params.put(CONTINUE_STEPS, Long.toString(more));
         params.put(CONTINUE_VELOCITIES, "restart");
         params.put(CONTINUED_JOB, job.id());
+        params.put(CONTINUE_FROM_OLD_COPIES, "no");
         return new Continuation(params, plan.outputFiles(), "from step " + plan.lastStep() + ", " + more + " steps ("
                 + nanoseconds + " ns at " + fs + " fs) more");
     }

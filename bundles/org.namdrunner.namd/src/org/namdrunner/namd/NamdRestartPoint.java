@@ -1,5 +1,9 @@
 package org.namdrunner.namd;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +13,11 @@ import org.namdrunner.core.model.InvalidInputException;
  * Where a stopped NAMD run can go on from: the last step whose restart files were completely written, from the log
  * ({@code WRITING VELOCITIES TO RESTART FILE AT STEP N} followed by {@code FINISHED WRITING RESTART VELOCITIES}),
  * cross-checked against the step in the {@code .restart.xsc} file.
+ * <p>
+ * NAMD writes a restart set as {@code .xsc}, then {@code .coor}, then {@code .vel}, and renames each existing file to
+ * {@code <name>.old} just before it writes the new one (Output.C, {@code NAMD_backup_file}). A job stopped in the middle
+ * (SLURM's time limit) leaves a {@code .xsc} of the new step and the previous complete set spread over the current and
+ * {@code .old} files: {@link #choose} finds it by their modification times.
  */
 public final class NamdRestartPoint {
 
@@ -59,19 +68,81 @@ public final class NamdRestartPoint {
         return -1;
     }
 
-    /** The restart step both the log and the xsc agree on; refuses with the reason otherwise. */
-    public static long agreedStep(String log, String xsc, String jobName) {
+    /** The suffix NAMD gives the restart file it replaces. */
+    public static final String OLD = ".old";
+
+    /**
+     * A complete restart set: its step and, for each of the restart files ({@code .coor}, {@code .vel}, {@code .xsc}
+     * in the order given), the output file that holds it at that step: the file itself or its {@value #OLD} copy.
+     */
+    public record RestartSet(long step, List<String> sources, boolean fromOldCopies) {
+        public RestartSet {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /**
+     * The restart set to continue from. When the log and the {@code .xsc} agree, the current files. When the {@code .xsc}
+     * is newer than the last set the log says was finished, the job was stopped while writing: the {@code .xsc.old}
+     * must be of the log's step, and each of {@code .coor} and {@code .vel} is the one of its two copies written after
+     * that {@code .xsc.old} and before the new {@code .xsc} (exactly one of them must be, or the set is refused).
+     *
+     * @param files  the three restart file names, {@code .coor}, {@code .vel}, {@code .xsc}
+     * @param xsc    the text of the {@code .xsc} (null: not read, the log alone decides; or not there, when it was
+     *               renamed to {@code .old} and the job stopped before the new one was written)
+     * @param xscOld the text of the {@code .xsc.old}, or null when there is none
+     * @param outputs the output files with their modification times
+     */
+    public static RestartSet choose(String log, List<String> files, String xsc, String xscOld, Map<String, Instant> outputs, String jobName) {
         long fromLog = lastCompleteRestart(log);
         if (fromLog < 0) {
-            throw new InvalidInputException("restart", "The log of job " + jobName + " shows no completely written restart files; "
-                    + "it stopped before its first restart (restartfreq). Submit it again with more walltime.");
+            throw noRestart(jobName);
         }
+        String xscName = files.get(2);
+        boolean renamedOnly = !outputs.containsKey(xscName);   // stopped between renaming the .xsc and writing the new one
         long fromXsc = xscStep(xsc);
-        if (xsc != null && fromXsc != fromLog) {
-            throw new InvalidInputException("restart", "The restart files of job " + jobName + " are from different steps (log: "
-                    + fromLog + ", .restart.xsc: " + fromXsc + "); it was stopped while writing them. Continuing from them "
-                    + "would mix two states.");
+        if (!renamedOnly && (xsc == null || fromXsc == fromLog)) {
+            return new RestartSet(fromLog, files, false);
         }
-        return fromLog;
+        Instant cut = renamedOnly ? Instant.MAX : outputs.get(xscName);
+        Instant before = outputs.get(xscName + OLD);
+        if (xscOld != null && xscStep(xscOld) == fromLog && cut != null && before != null && before.isBefore(cut)) {
+            List<String> sources = new ArrayList<>();
+            for (String f : files.subList(0, 2)) {
+                String chosen = writtenBetween(f, outputs, before, cut);
+                if (chosen == null) {
+                    sources = null;
+                    break;
+                }
+                sources.add(chosen);
+            }
+            if (sources != null) {
+                sources.add(xscName + OLD);
+                return new RestartSet(fromLog, sources, true);
+            }
+        }
+        throw new InvalidInputException("restart", "The restart files of job " + jobName + " are from different steps (log: "
+                + fromLog + ", .restart.xsc: " + fromXsc + "); it was stopped while writing them, and the .old copies NAMD keeps "
+                + "do not make a complete set of step " + fromLog + " either. Continuing from them would mix two states.");
+    }
+
+    /** Which of {@code name} and {@code name.old} was written in [{@code from}, {@code until}); null unless exactly one. */
+    private static String writtenBetween(String name, Map<String, Instant> outputs, Instant from, Instant until) {
+        String found = null;
+        for (String candidate : List.of(name, name + OLD)) {
+            Instant t = outputs.get(candidate);
+            if (t != null && !t.isBefore(from) && t.isBefore(until)) {
+                if (found != null) {
+                    return null;
+                }
+                found = candidate;
+            }
+        }
+        return found;
+    }
+
+    private static InvalidInputException noRestart(String jobName) {
+        return new InvalidInputException("restart", "The log of job " + jobName + " shows no completely written restart files; "
+                + "it stopped before its first restart (restartfreq). Submit it again with more walltime.");
     }
 }

@@ -1,8 +1,8 @@
 package org.namdrunner.core.jobtype;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.namdrunner.core.model.InvalidInputException;
 import org.namdrunner.core.model.Job;
@@ -31,11 +31,11 @@ public interface ChainableJobType extends ContinuableJobType {
 
     /**
      * Plans a new stage that runs {@code nanoseconds} more from the final files of a COMPLETED job; like
-     * {@link #planContinuation}, with the same {@code texts} ({@link #continuationReads}) and output names.
+     * {@link #planContinuation}, with the same {@code texts} ({@link #continuationReads}) and output files.
      *
      * @throws InvalidInputException saying why the job cannot be extended (final files missing, a minimization)
      */
-    Continuation planExtension(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles,
+    Continuation planExtension(Job job, Map<String, String> parameters, Map<String, String> texts, Map<String, Instant> outputFiles,
             double nanoseconds);
 
     /** Parameters whose names start with this choose a protocol ({@link #stages}); they belong to the chain, not its stages. */

@@ -59,7 +59,7 @@ final class JobContinuation {
 
     /** How the new job's plan is made from what the old job left. */
     private interface Planner {
-        ContinuableJobType.Continuation plan(Map<String, String> texts, Set<String> outputNames);
+        ContinuableJobType.Continuation plan(Map<String, String> texts, Map<String, Instant> outputFiles);
     }
 
     Job run(Job old, JobType type, ClusterProfile profile, ClusterConnection c, ContinuationRequest request, IProgressMonitor monitor)
@@ -131,7 +131,7 @@ final class JobContinuation {
         if (oldScratch != null && exists(c, "-d", oldScratch, sub.split(1))) {
             RemoteFiles.copyTopLevelFiles(c, oldScratch, oldOutputs, sub.split(1));
         }
-        Set<String> outputNames = new LinkedHashSet<>(RemoteFiles.listFiles(c, oldOutputs, sub.split(1)));
+        Map<String, Instant> outputFiles = RemoteFiles.listModified(c, oldOutputs, sub.split(1));
         Map<String, String> oldParams = TypeParameters.read(old.typeParameters());
         Map<String, String> texts = new HashMap<>();
         for (String relative : continuable.continuationReads(old, oldParams)) {
@@ -140,12 +140,13 @@ final class JobContinuation {
                 texts.put(relative, c.readFile(path, TEXT_LIMIT, sub.split(0)));
             }
         }
-        ContinuableJobType.Continuation plan = planner.plan(texts, outputNames);
+        ContinuableJobType.Continuation plan = planner.plan(texts, outputFiles);
         List<String> missing = new ArrayList<>();
         for (String f : plan.restartFiles()) {
             InputRules.checkName("restartFiles", "restart file", f);
-            if (!outputNames.contains(f)) {
-                missing.add(f);
+            String source = InputRules.checkName("restartFiles", "restart file", plan.sourceOf(f));
+            if (!outputFiles.containsKey(source)) {
+                missing.add(source);
             }
         }
         if (!missing.isEmpty()) {
@@ -179,10 +180,11 @@ final class JobContinuation {
             }
             String newInputs = RemotePaths.join(dir, JobFolders.INPUTS);
             RemoteFiles.copyContents(c, RemotePaths.join(oldDir, JobFolders.INPUTS), newInputs, sub.split(2));
-            List<String> cp = new ArrayList<>(List.of("-p", "--"));
-            plan.restartFiles().forEach(f -> cp.add(RemotePaths.join(oldOutputs, f)));
-            cp.add(newInputs + "/");
-            RemoteFiles.check(c.exec(ShellQuoting.command("cp", cp), COPY, sub.split(2)), "copy the restart files of " + old.name());
+            List<String> copies = new ArrayList<>();
+            for (String f : plan.restartFiles()) {
+                copies.add(ShellQuoting.command("cp", "-p", "--", RemotePaths.join(oldOutputs, plan.sourceOf(f)), RemotePaths.join(newInputs, f)));
+            }
+            RemoteFiles.check(c.exec(String.join(" && ", copies), COPY, sub.split(2)), "copy the restart files of " + old.name());
             for (Map.Entry<String, String> f : files.entrySet()) {
                 c.writeFile(RemotePaths.join(dir, f.getKey()), f.getValue(), sub.split(0));
             }

@@ -1,8 +1,12 @@
 package org.namdrunner.core.lifecycle;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.namdrunner.core.cluster.ClusterConnection;
@@ -121,6 +125,41 @@ final class RemoteFiles {
         }
         names.sort(null);
         return names;
+    }
+
+    /**
+     * The files directly in {@code dir}, each with its last modification time on the cluster ({@code find -printf %T@},
+     * to the nanosecond where the file system keeps it), sorted by name; names the path rules refuse are left out.
+     */
+    static Map<String, Instant> listModified(ClusterConnection c, String dir, IProgressMonitor monitor) throws ClusterException {
+        RemotePaths.checkAbsolute("dir", dir);
+        ExecResult r = c.exec(ShellQuoting.command("find", dir, "-maxdepth", "1", "-type", "f", "-printf", "%T@ %f\\n"), QUICK, monitor);
+        check(r, "list " + dir);
+        Map<String, Instant> files = new TreeMap<>();
+        for (String line : r.stdout().split("\n")) {
+            int space = line.indexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            try {
+                files.put(InputRules.checkRelativePath(line.substring(space + 1)), epochTime(line.substring(0, space)));
+            } catch (InvalidInputException | NumberFormatException | DateTimeException e) {
+                // a name we would not accept from a person, or a time find did not print as seconds, is left out
+            }
+        }
+        return files;
+    }
+
+    /** {@code 1764689373.147889263} (GNU find's %T@) as an instant, without the rounding of a double. */
+    static Instant epochTime(String text) {
+        int dot = text.indexOf('.');
+        long seconds = Long.parseLong(dot < 0 ? text : text.substring(0, dot));
+        String fraction = dot < 0 ? "" : text.substring(dot + 1);
+        if (!fraction.chars().allMatch(Character::isDigit)) {
+            throw new NumberFormatException("not a fraction of a second: " + text);
+        }
+        String nanos = (fraction + "000000000").substring(0, 9);
+        return Instant.ofEpochSecond(seconds, Long.parseLong(nanos));
     }
 
     /** Paths of files with this name below {@code root}, at most {@code depth} levels down. */

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -80,6 +83,25 @@ class RemoteFilesTest {
         assertEquals(bytes.length, shell.readRange(file.toString(), 0, 0, new NullProgressMonitor()).fileSize());
         assertThrows(ClusterException.class, () -> shell.readRange(dir.resolve("missing").toString(), 0, 10, new NullProgressMonitor()));
         assertThrows(InvalidInputException.class, () -> shell.readRange("relative/path", 0, 10, new NullProgressMonitor()));
+    }
+
+    @Test
+    void filesAreListedWithTheirModificationTimesToTheNanosecond() throws Exception {
+        Path outputs = Files.createDirectories(dir.resolve("outputs"));
+        Files.createDirectories(outputs.resolve("sub"));
+        Instant xsc = Instant.parse("2026-12-02T10:00:30.123456789Z");
+        Instant coor = Instant.parse("2026-12-02T10:00:30.123456790Z");
+        Files.setLastModifiedTime(Files.writeString(outputs.resolve("wt.restart.xsc"), "60 0 0 0\n"), FileTime.from(xsc));
+        Files.setLastModifiedTime(Files.writeString(outputs.resolve("wt.restart.coor.old"), "c"), FileTime.from(coor));
+        Files.writeString(outputs.resolve("sub/not-listed.txt"), "deeper");
+
+        Map<String, Instant> listed = RemoteFiles.listModified(new LocalShell(), outputs.toString(), new NullProgressMonitor());
+
+        assertEquals(Map.of("wt.restart.xsc", xsc, "wt.restart.coor.old", coor), listed, "one nanosecond apart, in order");
+        assertEquals(List.of("wt.restart.coor.old", "wt.restart.xsc"), List.copyOf(listed.keySet()), "sorted by name");
+        assertEquals(Instant.ofEpochSecond(1764669630, 500_000_000), RemoteFiles.epochTime("1764669630.5"));
+        assertEquals(Instant.ofEpochSecond(1764669630), RemoteFiles.epochTime("1764669630"));
+        assertThrows(NumberFormatException.class, () -> RemoteFiles.epochTime("1764669630.5e3"));
     }
 
     /** Runs commands with the local /bin/sh. */

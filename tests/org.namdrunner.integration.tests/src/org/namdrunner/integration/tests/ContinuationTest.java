@@ -33,17 +33,23 @@ import org.namdrunner.testing.TestCluster;
  * {@code --time=1} is killed by SLURM (TIMEOUT, ~80 s after it started, see tests/cluster/README.md), then continued
  * from its restart files (copied on the cluster) with the steps that were left, and the continuation runs to
  * COMPLETED and ends at the step the first run would have reached. A second job that wrote no restart file before
- * its time limit shows the refusal.
+ * its time limit shows the refusal. A third stalls while writing its restart files of step 100 (the stand-in's
+ * {@code stall_writing_restart}: a hung file system) until SLURM's time limit kills it there, so its {@code .xsc} is of
+ * step 100, its {@code .coor} half written, and the last complete set (step 90) is spread over the current and the
+ * {@code .old} files NAMD keeps; it is continued from that set, and the stand-in, which refuses a cut binary file as
+ * NAMD does, runs the continuation to the end.
  */
 class ContinuationTest {
 
     private static final int MINIMIZE = 20;
     private static final int RUN = 1000;
+    private static final int STALLED_AT = 100;
     private static Path local;
     private static Harness h;
     private static Map<String, Path> inputs;
     private static String slowId;
     private static String noRestartId;
+    private static String stalledId;
     private static Instant submittedAt;
 
     @BeforeAll
@@ -55,6 +61,7 @@ class ContinuationTest {
         inputs = TestJobs.inputs(local.resolve("inputs"));
         slowId = submit("walltime-cont", "10", "seconds_per_step 0.3");
         noRestartId = submit("walltime-norestart", "100000", "seconds_per_step 0.3");
+        stalledId = submit("walltime-stalled", "10", "seconds_per_step 0.3;stall_writing_restart " + STALLED_AT);
         submittedAt = Instant.now();
     }
 
@@ -64,6 +71,7 @@ class ContinuationTest {
         params.put("restartFreq", restartFreq);
         params.put("energyFreq", "10");
         params.put(StandinNamdJobType.DIRECTIVES, standin);
+        params.put(StandinNamdJobType.FROM_TREE, "true");   // this checkout's stand-in: .old copies, stall, cut binary files refused
         Job job = h.service.create(new JobRequest(r.name(), r.jobTypeId(), r.profileId(), r.resources(), params, r.inputs()),
                 new NullProgressMonitor());
         return h.service.submit(job.id(), new NullProgressMonitor()).id();
@@ -92,9 +100,6 @@ class ContinuationTest {
         assertEquals(jobsBefore, h.store.list(JobFilter.all()).size());
 
         String oldOutputs = old.projectDir().orElseThrow() + "/outputs";
-        long restartStep = Long.parseLong(h.exec("awk '!/^#/ {print $1; exit}' " + ShellQuoting.quote(oldOutputs + "/wt.restart.xsc"))
-                .stdout().strip());
-        assertTrue(restartStep > MINIMIZE && restartStep < MINIMIZE + RUN, "stopped mid-run, restart at " + restartStep);
 
         Instant t0 = Instant.now();
         Map<String, String> faster = Map.of(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.01");
@@ -104,11 +109,12 @@ class ContinuationTest {
         assertEquals("walltime-cont_cont1", cont.name());
         assertEquals(JobStatus.CREATED, cont.status());
         assertEquals(JobStatus.TIMEOUT, h.job(slowId).status(), "the old job is left as it was");
-        for (String f : List.of("wt.restart.coor", "wt.restart.vel", "wt.restart.xsc")) {
-            assertTrue(cont.inputFiles().contains("input_files/" + f), cont.inputFiles().toString());
-            String copy = cont.projectDir().orElseThrow() + "/input_files/" + f;
-            assertEquals(0, h.exec(ShellQuoting.command("cmp", oldOutputs + "/" + f, copy)).exitCode(), f + " copied unchanged");
-        }
+        // SLURM's kill can fall in the middle of a restart write (then the .old copies make the set, see the stalled job)
+        copiedFrom(old, cont);
+        long restartStep = xscStep(cont.projectDir().orElseThrow() + "/input_files/wt.restart.xsc");
+        assertTrue(restartStep > MINIMIZE && restartStep < MINIMIZE + RUN, "stopped mid-run, restart at " + restartStep);
+        assertTrue(oldLog(old).contains("WRITING VELOCITIES TO RESTART FILE AT STEP " + restartStep + "\nFINISHED WRITING RESTART VELOCITIES"),
+                "the copied set is one the log says was finished");
         assertTrue(h.remoteExists(cont.projectDir().orElseThrow() + "/input_files/tiny.psf"), "the old inputs came along");
         String config = h.exec(ShellQuoting.command("cat", cont.projectDir().orElseThrow() + "/config.namd")).stdout();
         long left = MINIMIZE + RUN - restartStep;
@@ -117,8 +123,8 @@ class ContinuationTest {
         assertTrue(config.contains("bincoordinates     input_files/wt.restart.coor"), config);
         assertFalse(config.lines().anyMatch(l -> l.startsWith("minimize") || l.startsWith("temperature")), config);
         // what Continue… tells the person once the job is created (ContinueHandler): the restart step and the steps left
-        assertEquals("restarts at step " + restartStep + " (its last restart files) with " + left + " steps left, up to step " + (MINIMIZE + RUN),
-                new org.namdrunner.namd.NamdJobType().continuationSummary(org.namdrunner.core.lifecycle.TypeParameters.read(cont.typeParameters())));
+        assertTrue(new org.namdrunner.namd.NamdJobType().continuationSummary(org.namdrunner.core.lifecycle.TypeParameters.read(cont.typeParameters()))
+                .matches("restarts at step " + restartStep + " \\(.*\\) with " + left + " steps left, up to step " + (MINIMIZE + RUN)));
 
         InvalidInputException notTimeout = assertThrows(InvalidInputException.class,
                 () -> h.service.continueJob(ContinuationRequest.of(cont.id()), new NullProgressMonitor()));
@@ -142,5 +148,61 @@ class ContinuationTest {
 
         System.out.printf("ContinuationTest: submit->TIMEOUT seen %d s; continueJob %d ms (restart at step %d, %d steps left); "
                 + "continuation submit->COMPLETED %d s%n", toTimeout.toSeconds(), toCreate.toMillis(), restartStep, left, toRun.toSeconds());
+    }
+
+    @Test
+    void aJobKilledWhileWritingItsRestartFilesContinuesFromTheCompleteSetNamdKeptAsOld() throws Exception {
+        Job old = h.syncUntil(stalledId, j -> j.status().isTerminal(), Duration.ofMinutes(4));
+        assertEquals(JobStatus.TIMEOUT, old.status(), "SLURM state " + old.slurmState());
+        String oldOutputs = old.projectDir().orElseThrow() + "/outputs";
+        long complete = STALLED_AT - 10;
+        assertEquals(STALLED_AT, xscStep(oldOutputs + "/wt.restart.xsc"), "the new .xsc was written before the stall");
+        assertEquals(complete, xscStep(oldOutputs + "/wt.restart.xsc.old"));
+        assertTrue(oldLog(old).contains("WRITING COORDINATES TO RESTART FILE AT STEP " + STALLED_AT), "stopped at the restart of step " + STALLED_AT);
+        long cut = Long.parseLong(h.exec(ShellQuoting.command("stat", "-c", "%s", oldOutputs + "/wt.restart.coor")).stdout().strip());
+        long whole = Long.parseLong(h.exec(ShellQuoting.command("stat", "-c", "%s", oldOutputs + "/wt.restart.coor.old")).stdout().strip());
+        assertTrue(cut < whole, "the new .coor is cut short: " + cut + " of " + whole + " bytes");
+
+        Job cont = h.service.continueJob(new ContinuationRequest(stalledId, null,
+                TestJobs.resources(1, Duration.ofMinutes(10), "acpu", "cpu-normal"), Map.of(StandinNamdJobType.DIRECTIVES, "seconds_per_step 0.002")),
+                new NullProgressMonitor());
+        assertEquals(Map.of("wt.restart.coor", "wt.restart.coor.old", "wt.restart.vel", "wt.restart.vel", "wt.restart.xsc", "wt.restart.xsc.old"),
+                copiedFrom(old, cont), "the half-written .coor and the .xsc of step " + STALLED_AT + " are left out");
+        String config = h.exec(ShellQuoting.command("cat", cont.projectDir().orElseThrow() + "/config.namd")).stdout();
+        assertTrue(config.contains("firsttimestep      " + complete + "\n") && config.contains("run                " + (MINIMIZE + RUN - complete) + "\n"),
+                config);
+        assertTrue(new org.namdrunner.namd.NamdJobType().continuationSummary(org.namdrunner.core.lifecycle.TypeParameters.read(cont.typeParameters()))
+                .contains("NAMD kept as .old"));
+
+        h.service.submit(cont.id(), new NullProgressMonitor());
+        Job done = h.syncUntil(cont.id(), j -> j.status().isTerminal(), Duration.ofMinutes(3));
+        assertEquals(JobStatus.COMPLETED, done.status(), "error: " + done.error() + "\n" + oldLog(done));
+        assertTrue(oldLog(done).contains("WRITING COORDINATES TO OUTPUT FILE AT STEP " + (MINIMIZE + RUN)), oldLog(done));
+    }
+
+    /** The file in the old job's outputs that each restart file of the continuation is a byte-identical copy of. */
+    private static Map<String, String> copiedFrom(Job old, Job cont) throws Exception {
+        String oldOutputs = old.projectDir().orElseThrow() + "/outputs";
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String f : List.of("wt.restart.coor", "wt.restart.vel", "wt.restart.xsc")) {
+            assertTrue(cont.inputFiles().contains("input_files/" + f), cont.inputFiles().toString());
+            String copy = cont.projectDir().orElseThrow() + "/input_files/" + f;
+            for (String source : List.of(f, f + ".old")) {
+                if (h.exec(ShellQuoting.command("cmp", "-s", oldOutputs + "/" + source, copy)).exitCode() == 0) {
+                    sources.put(f, source);
+                    break;
+                }
+            }
+            assertTrue(sources.containsKey(f), f + " is a copy of " + f + " or " + f + ".old");
+        }
+        return sources;
+    }
+
+    private static long xscStep(String path) throws Exception {
+        return Long.parseLong(h.exec("awk '!/^#/ {print $1; exit}' " + ShellQuoting.quote(path)).stdout().strip());
+    }
+
+    private static String oldLog(Job job) throws Exception {
+        return h.exec(ShellQuoting.command("cat", job.projectDir().orElseThrow() + "/outputs/namd_output.log")).stdout();
     }
 }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.namdrunner.core.cluster.ClusterProfile;
 import org.namdrunner.core.jobtype.ChainableJobType;
@@ -123,7 +123,7 @@ class StandinNamdJobType implements ChainableJobType, ReplicableJobType {
     }
 
     @Override
-    public Continuation planContinuation(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles) {
+    public Continuation planContinuation(Job job, Map<String, String> parameters, Map<String, String> texts, Map<String, Instant> outputFiles) {
         return namd.planContinuation(job, parameters, texts, outputFiles);
     }
 
@@ -138,7 +138,7 @@ class StandinNamdJobType implements ChainableJobType, ReplicableJobType {
     }
 
     @Override
-    public Continuation planExtension(Job job, Map<String, String> parameters, Map<String, String> texts, Set<String> outputFiles,
+    public Continuation planExtension(Job job, Map<String, String> parameters, Map<String, String> texts, Map<String, Instant> outputFiles,
             double nanoseconds) {
         return namd.planExtension(job, parameters, texts, outputFiles, nanoseconds);
     }

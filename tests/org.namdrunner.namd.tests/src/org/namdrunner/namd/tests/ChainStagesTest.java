@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.jobtype.ContinuableJobType.Continuation;
@@ -77,18 +76,18 @@ class ChainStagesTest {
         Map<String, String> prod = params(Map.of("runSteps", "1000", "minimizeSteps", "0", "outputName", "prod", "timestep", "2"));
         String config = type.renderFiles(job("job_1"), prod, null).get(NamdJobType.CONFIG_FILE);
         Map<String, String> texts = Map.of(NamdJobType.CONFIG_FILE, config);
-        Continuation plan = type.planExtension(job("job_1"), prod, texts, Set.of("prod.coor", "prod.vel", "prod.xsc"), 1.5);
+        Continuation plan = type.planExtension(job("job_1"), prod, texts, Fixtures.outputs("prod.coor", "prod.vel", "prod.xsc"), 1.5);
         assertEquals(List.of("prod.coor", "prod.vel", "prod.xsc"), plan.restartFiles());
         assertEquals("1000", plan.parameters().get(NamdJobType.CONTINUE_FIRST_STEP));
         assertEquals("750000", plan.parameters().get(NamdJobType.CONTINUE_STEPS), "1.5 ns at 2 fs");
         assertEquals("restart", plan.parameters().get(NamdJobType.CONTINUE_VELOCITIES));
         InvalidInputException missing = assertThrows(InvalidInputException.class,
-                () -> type.planExtension(job("job_1"), prod, texts, Set.of("prod.coor"), 1));
+                () -> type.planExtension(job("job_1"), prod, texts, Fixtures.outputs("prod.coor"), 1));
         assertTrue(missing.getMessage().contains("prod.vel, prod.xsc are missing"), missing.getMessage());
         Map<String, String> min = params(Map.of("minimizeSteps", "100", "runSteps", "0", "outputName", "min"));
         String minConfig = type.renderFiles(job("job_1"), min, null).get(NamdJobType.CONFIG_FILE);
         InvalidInputException onlyMin = assertThrows(InvalidInputException.class, () -> type.planExtension(job("job_1"), min,
-                Map.of(NamdJobType.CONFIG_FILE, minConfig), Set.of("min.coor", "min.vel", "min.xsc"), 1));
+                Map.of(NamdJobType.CONFIG_FILE, minConfig), Fixtures.outputs("min.coor", "min.vel", "min.xsc"), 1));
         assertTrue(onlyMin.getMessage().contains("only minimized"), onlyMin.getMessage());
     }
 

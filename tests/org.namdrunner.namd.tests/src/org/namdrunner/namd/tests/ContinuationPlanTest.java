@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.cluster.ClusterProfile;
@@ -28,7 +27,7 @@ class ContinuationPlanTest {
     private final NamdJobType type = new NamdJobType();
     private final Job job = Job.builder().id("job_1").name("wt").jobTypeId("namd").clusterProfileId("test")
             .createdAt(Instant.parse("2026-11-29T10:00:00Z")).status(JobStatus.TIMEOUT).build();
-    private static final Set<String> RESTART = Set.of("wt.restart.coor", "wt.restart.vel", "wt.restart.xsc", "namd_output.log");
+    private static final Map<String, Instant> RESTART = Fixtures.outputs("wt.restart.coor", "wt.restart.vel", "wt.restart.xsc", "namd_output.log");
 
     private static Map<String, String> texts() throws Exception {
         Map<String, String> t = new HashMap<>();
@@ -59,9 +58,6 @@ class ContinuationPlanTest {
                 + "WRITING VELOCITIES TO RESTART FILE AT STEP 60\n";
         assertEquals(40, NamdRestartPoint.lastCompleteRestart(cutMidWrite), "velocities at 60 never finished");
         assertEquals(40, NamdRestartPoint.xscStep(Fixtures.read("timeout.restart.xsc")));
-        InvalidInputException mixed = assertThrows(InvalidInputException.class,
-                () -> NamdRestartPoint.agreedStep(cutMidWrite, "60 0 0 0\n", "wt"));
-        assertTrue(mixed.getMessage().contains("different steps"), mixed.getMessage());
         assertEquals(-1, NamdRestartPoint.lastCompleteRestart("garbage\n"));
     }
 
@@ -73,8 +69,9 @@ class ContinuationPlanTest {
         assertEquals(List.of("wt.restart.coor", "wt.restart.vel", "wt.restart.xsc"), plan.restartFiles());
         // a continuation always reads the restart velocities, also of a chain stage that began with new ones
         assertEquals(Map.of(NamdJobType.CONTINUE_FROM, "wt.restart", NamdJobType.CONTINUE_FIRST_STEP, "40",
-                NamdJobType.CONTINUE_STEPS, "480", NamdJobType.CONTINUED_JOB, "job_1", NamdJobType.CONTINUE_VELOCITIES, "restart"),
-                plan.parameters());
+                NamdJobType.CONTINUE_STEPS, "480", NamdJobType.CONTINUED_JOB, "job_1", NamdJobType.CONTINUE_VELOCITIES, "restart",
+                NamdJobType.CONTINUE_FROM_OLD_COPIES, "no"), plan.parameters());
+        assertEquals(Map.of(), plan.sources(), "copied under their own names");
         assertTrue(plan.summary().contains("480 steps left"), plan.summary());
 
         Map<String, String> next = new HashMap<>(params);
@@ -97,7 +94,7 @@ class ContinuationPlanTest {
     void withoutRestartFilesOrInMinimizationThereIsNothingToContinue() throws Exception {
         Map<String, String> params = Map.of("outputName", "wt");
         InvalidInputException none = assertThrows(InvalidInputException.class,
-                () -> type.planContinuation(job, params, texts(), Set.of("namd_output.log", "wt.restart.coor")));
+                () -> type.planContinuation(job, params, texts(), Fixtures.outputs("namd_output.log", "wt.restart.coor")));
         assertTrue(none.getMessage().contains("wt.restart.vel, wt.restart.xsc are missing"), none.getMessage());
         Map<String, String> early = texts();
         early.put("config.namd", early.get("config.namd").replace("minimize           20", "minimize           100"));
