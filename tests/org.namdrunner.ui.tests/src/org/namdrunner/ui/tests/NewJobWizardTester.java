@@ -31,6 +31,16 @@ public final class NewJobWizardTester {
         return new NewJobWizardTester(Dialogs.waitFor(NewJobWizard.TITLE, Duration.ofSeconds(20)));
     }
 
+    /** The wizard as the editor's Resubmit opens it: started from {@code job}, its input files to be chosen again. */
+    public static NewJobWizardTester openFrom(org.namdrunner.core.model.Job job) {
+        Ui.display().asyncExec(() -> {
+            NewJobWizard wizard = new NewJobWizard(Workbench.backend());
+            wizard.prefillFrom(job, (org.namdrunner.core.model.Resources) null);
+            new WizardDialog(Workbench.window().getShell(), wizard).open();
+        });
+        return attach();
+    }
+
     /** A wizard opened by something else (e.g. a Resubmit button). */
     public static NewJobWizardTester attach() {
         return new NewJobWizardTester(Dialogs.waitFor(NewJobWizard.TITLE, Duration.ofSeconds(20)));

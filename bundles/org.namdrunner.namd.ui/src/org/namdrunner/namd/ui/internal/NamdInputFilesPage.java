@@ -302,7 +302,7 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
             inputFiles().forEach((k, v) -> names.put(k, v.getFileName().toString()));
             try {
                 NamdInputSet.validate(names);
-                if (own == null) {
+                if (own == null && missing == null) {
                     CharmmGuiRestraints.check(importedRestraints.parameter(), names.values());
                 }
             } catch (InvalidInputException e) {
@@ -361,9 +361,16 @@ public final class NamdInputFilesPage extends JobTypeWizardPage {
         return out;
     }
 
-    /** A job that ran its own (or an edited) config starts its copy with that config; its files are chosen again. */
+    /**
+     * A job that ran its own (or an edited) config starts its copy with that config; its files are chosen again. A job
+     * made from a CHARMM-GUI folder passes on the folder's step4 restraints (checked against the files chosen again).
+     */
     @Override
     public void prefill(Map<String, String> parameters) {
+        String restraints = parameters.get(CharmmGuiRestraints.PARAMETER);
+        if (restraints != null && !restraints.isBlank()) {
+            importedRestraints = new CharmmGuiRestraints.Found(restraints.lines().filter(l -> !l.isBlank()).toList(), List.of());
+        }
         String config = parameters.get(NamdJobType.CONFIG);
         if (config != null && !config.isBlank()) {
             Map<String, String> p = new LinkedHashMap<>();

@@ -15,9 +15,11 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 import org.namdrunner.core.cluster.ClusterProfile;
+import org.namdrunner.core.lifecycle.TypeParameters;
 import org.namdrunner.core.model.Job;
 import org.namdrunner.core.model.JobStatus;
 import org.namdrunner.core.store.JobFilter;
+import org.namdrunner.namd.CharmmGuiRestraints;
 import org.namdrunner.namd.ui.internal.NamdInputFilesPage;
 import org.namdrunner.namd.ui.internal.NamdProtocolSection;
 import org.namdrunner.testing.CharmmGuiSystem;
@@ -104,6 +106,23 @@ class CharmmGuiRunsWizardTest {
         }
         System.out.println("[CharmmGuiRunsWizardTest] the chain's progress as seen: " + seen);
         Screenshots.captureScreen("jobs-view-charmm-gui-chain");
+
+        // a new job from a stage (as the editor's Resubmit opens it) keeps the folder's restraints; its files are chosen again
+        String restraints = TypeParameters.read(done.get(0).typeParameters()).get(CharmmGuiRestraints.PARAMETER);
+        assertTrue(restraints != null && restraints.contains("extraBondsFile input_files/prot_pos.txt"), "stored: " + restraints);
+        NewJobWizardTester copy = NewJobWizardTester.openFrom(done.get(0));
+        try {
+            copy.next();
+            NamdInputFilesPage inputs = Ui.sync(() -> (NamdInputFilesPage) copy.currentPage());
+            assertEquals(restraints, Ui.sync(inputs::parameters).get(CharmmGuiRestraints.PARAMETER));
+            String message = Ui.sync(inputs::getMessage);
+            assertTrue(message.startsWith("Choose the structure (PSF) file.") && message.contains("step4 restraints"), message);
+            Ui.run(() -> inputs.importFolder(namd));
+            assertEquals(null, copy.errorMessage());
+            assertEquals(restraints, Ui.sync(inputs::parameters).get(CharmmGuiRestraints.PARAMETER));
+        } finally {
+            copy.cancel();
+        }
     }
 
     private static List<Job> stages() {

@@ -18,7 +18,6 @@ import org.namdrunner.namd.NamdJobType;
 import org.namdrunner.namd.ui.internal.NamdInputFilesPage;
 import org.namdrunner.testing.CharmmGuiSystem;
 import org.eclipse.jface.wizard.WizardDialog;
-import org.namdrunner.ui.internal.wizards.NewJobWizard;
 import org.namdrunner.ui.internal.wizards.ReviewPage;
 import org.namdrunner.ui.tests.HostKeys;
 import org.namdrunner.ui.tests.NewJobWizardTester;
@@ -101,7 +100,7 @@ class OwnConfigWizardTest {
                     () -> Ui.sync(() -> review.getErrorMessage() == null && review.isPageComplete()));
             w.screenshot("namd-review-edit");
 
-            Ui.run(() -> ((org.eclipse.jface.wizard.WizardDialog) w.shell().getData()).showPage(review.getPreviousPage()));
+            Ui.run(() -> ((WizardDialog) w.shell().getData()).showPage(review.getPreviousPage()));
             w.next();
             ReviewPage again = w.review();
             assertEquals(edited, Ui.sync(() -> again.fileText(NamdJobType.CONFIG_FILE)), "the edit survives Back and Next");
@@ -118,12 +117,7 @@ class OwnConfigWizardTest {
             assertEquals("step4_equilibration.inp", stored.get(NamdJobType.OWN_CONFIG));
 
             // a new job from this one (as the editor's Resubmit opens it) starts with the stored config, not a template
-            Ui.display().asyncExec(() -> {
-                NewJobWizard again2 = new NewJobWizard(Workbench.backend());
-                again2.prefillFrom(job, (org.namdrunner.core.model.Resources) null);
-                new WizardDialog(Workbench.window().getShell(), again2).open();
-            });
-            NewJobWizardTester copy = NewJobWizardTester.attach();
+            NewJobWizardTester copy = NewJobWizardTester.openFrom(job);
             try {
                 copy.next();
                 NamdInputFilesPage inputs2 = Ui.sync(() -> (NamdInputFilesPage) copy.currentPage());
