@@ -39,7 +39,8 @@ class TimeoutAdviceTest {
     @Test
     void theMeasuredSpeedSizesTheAdviceTheContinuationAndASimilarNewJob() throws Exception {
         Job job = SampleJobs.create(Workbench.backend().store(), ID, NAME, "alpine", SampleJobs.resources(16, 16, 1),
-                Instant.now().minus(Duration.ofHours(3)), Duration.ofMinutes(20), PARAMS, JobStatus.SUBMITTING, JobStatus.PENDING,
+                // one step an hour: it runs its whole hour of walltime before the TIMEOUT, as a real one does
+                Instant.now().minus(Duration.ofHours(5)), Duration.ofHours(1), PARAMS, JobStatus.SUBMITTING, JobStatus.PENDING,
                 JobStatus.RUNNING, JobStatus.TIMEOUT);
         assertTrue(Workbench.backend().performance().record(job, new LogSummary(120_000, 500_000, 8.0, "", "")));
 
@@ -51,6 +52,7 @@ class TimeoutAdviceTest {
         Composite overview = EditorTester.show(editor, "overview");
         String text = Ui.sync(() -> Widgets.text(overview));
         assertTrue(text.contains("It ran at 8.00 ns/day (measured in its log), so all its steps need about 3 h"), text);
+        assertTrue(text.contains("04:00 gives a fifth more and ten minutes for start-up, rounded up to a quarter hour."), text);
         assertTrue(Ui.sync(() -> Widgets.button(overview, "Resubmit with walltime 04:00…").isEnabled()), "4 h: 3 h + a fifth + 10 min");
         Screenshots.capture(Workbench.window().getShell(), "editor-timeout-advice");
 
@@ -58,6 +60,8 @@ class TimeoutAdviceTest {
         Workbench.executeAsync(ContinueHandler.COMMAND_ID);
         Shell dialog = Dialogs.waitFor(ContinueHandler.DIALOG_TITLE, Duration.ofSeconds(20));
         assertTrue(Dialogs.text(dialog).contains("It ran at 8.00 ns/day"), Dialogs.text(dialog));
+        assertTrue(Dialogs.text(dialog).contains("so the rest needs about 2 h 00 min; 02:45 gives a fifth more and ten minutes for start-up"),
+                Dialogs.text(dialog));
         Text walltime = Ui.sync(() -> Widgets.find(dialog, Text.class, t -> true, "the walltime field"));
         assertEquals("02:45", Ui.sync(walltime::getText), "the 2 h left + a fifth + 10 min");
         Screenshots.capture(dialog, "dialog-continue-evidence");

@@ -85,8 +85,8 @@ public final class FailureAdvice {
                 JobTimes.duration(run));
         List<Step> steps = new ArrayList<>();
         if (max == null || MeasuredSpeed.suggested(run, null).compareTo(max) <= 0) {
-            steps.add(new Step(measured + "; it asked for " + JobTimes.duration(r.walltime()) + ". " + Walltime.format(ask)
-                    + " leaves a fifth to spare.", "Resubmit with walltime " + Walltime.format(ask) + "…", r.withWalltime(ask)));
+            steps.add(new Step(measured + "; it asked for " + JobTimes.duration(r.walltime()) + ". " + Walltime.withMargin(ask) + ".",
+                    "Resubmit with walltime " + Walltime.format(ask) + "…", r.withWalltime(ask)));
             steps.add(new Step("Or continue from its last restart files (Continue…): only the steps left run again.", null, null));
         } else {
             steps.add(new Step(measured + ", more than " + (r.qos().isEmpty() ? "the cluster" : "the QoS '" + r.qos() + "'") + " allows ("

@@ -41,7 +41,9 @@ record ContinueSuggestion(Duration walltime, String text) {
         Duration max = profile == null ? null : profile.limits().maxWalltime(job.resources().qos()).orElse(profile.maxWalltime());
         Duration ask = JobType.walltimeWithMargin(left, max);
         return new ContinueSuggestion(ask, String.format("It ran at %.2f ns/day: all its steps need about %s, it had %s, so the rest needs "
-                + "about %s; %s leaves a fifth to spare.", m.get().nsPerDay(), JobTimes.duration(run.get()), JobTimes.duration(old),
-                JobTimes.duration(left), Walltime.format(ask)));
+                + "about %s; %s.", m.get().nsPerDay(), JobTimes.duration(run.get()), JobTimes.duration(old),
+                JobTimes.duration(left), ask.compareTo(JobType.walltimeWithMargin(left, null)) < 0
+                        ? Walltime.format(ask) + " is the most the cluster allows (continue it again if that is not enough)"
+                        : Walltime.withMargin(ask)));
     }
 }

@@ -44,6 +44,14 @@ public final class Walltime {
                 + "(04:00), days too (1-12:00), or a number with a unit (90m, 4h, 2d).");
     }
 
+    /**
+     * What a walltime made by {@code JobType.walltimeWithMargin} holds, in words: "04:00 gives a fifth more and ten minutes
+     * for start-up, rounded up to a quarter hour" (for a short run the ten minutes and the rounding are most of it).
+     */
+    public static String withMargin(Duration ask) {
+        return format(ask) + " gives a fifth more and ten minutes for start-up, rounded up to a quarter hour";
+    }
+
     /** "04:00", "1-12:00", the way {@link #parse} reads it back. */
     public static String format(Duration d) {
         long minutes = d.toMinutes();
