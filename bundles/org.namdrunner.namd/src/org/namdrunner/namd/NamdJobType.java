@@ -343,16 +343,10 @@ public class NamdJobType implements ChainableJobType, ReplicableJobType {
         params.put(CONTINUE_STEPS, Long.toString(left));
         params.put(CONTINUED_JOB, job.id());
         params.put(CONTINUE_VELOCITIES, "restart");
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (int i = 0; i < restart.size(); i++) {
-            if (!set.sources().get(i).equals(restart.get(i))) {
-                sources.put(restart.get(i), set.sources().get(i));
-            }
-        }
         // always said: the parameters of the old job, which may have started from .old copies, are the base of the new one's
         params.put(CONTINUE_FROM_OLD_COPIES, set.fromOldCopies() ? "yes" : "no");
         return new Continuation(params, restart, "from step " + step + " of " + plan.lastStep() + ", " + left + " steps left"
-                + (set.fromOldCopies() ? " (" + OLD_COPIES_NOTE + ")" : ""), sources);
+                + (set.fromOldCopies() ? " (" + OLD_COPIES_NOTE + ")" : ""), set.sources());
     }
 
     /** The step plan of the job's config as this type renders it from the parameters. */

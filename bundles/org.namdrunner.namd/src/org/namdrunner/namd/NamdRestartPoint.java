@@ -1,9 +1,10 @@
 package org.namdrunner.namd;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,12 +73,16 @@ public final class NamdRestartPoint {
     public static final String OLD = ".old";
 
     /**
-     * A complete restart set: its step and, for each of the restart files ({@code .coor}, {@code .vel}, {@code .xsc}
-     * in the order given), the output file that holds it at that step: the file itself or its {@value #OLD} copy.
+     * A complete restart set: its step and, for each restart file that is taken from its {@value #OLD} copy, that copy's
+     * name (none: the current files are the set).
      */
-    public record RestartSet(long step, List<String> sources, boolean fromOldCopies) {
+    public record RestartSet(long step, Map<String, String> sources) {
         public RestartSet {
-            sources = List.copyOf(sources);
+            sources = Map.copyOf(sources);
+        }
+
+        public boolean fromOldCopies() {
+            return !sources.isEmpty();
         }
     }
 
@@ -102,28 +107,35 @@ public final class NamdRestartPoint {
         boolean renamedOnly = !outputs.containsKey(xscName);   // stopped between renaming the .xsc and writing the new one
         long fromXsc = xscStep(xsc);
         if (!renamedOnly && (xsc == null || fromXsc == fromLog)) {
-            return new RestartSet(fromLog, files, false);
+            return new RestartSet(fromLog, Map.of());
         }
         Instant cut = renamedOnly ? Instant.MAX : outputs.get(xscName);
         Instant before = outputs.get(xscName + OLD);
-        if (xscOld != null && xscStep(xscOld) == fromLog && cut != null && before != null && before.isBefore(cut)) {
-            List<String> sources = new ArrayList<>();
-            for (String f : files.subList(0, 2)) {
-                String chosen = writtenBetween(f, outputs, before, cut);
-                if (chosen == null) {
-                    sources = null;
-                    break;
-                }
-                sources.add(chosen);
-            }
-            if (sources != null) {
-                sources.add(xscName + OLD);
-                return new RestartSet(fromLog, sources, true);
+        if (xscOld != null && xscStep(xscOld) == fromLog && before != null && before.isBefore(cut)) {
+            Optional<Map<String, String>> sources = oldSetWrittenBetween(files, outputs, before, cut);
+            if (sources.isPresent()) {
+                return new RestartSet(fromLog, sources.get());
             }
         }
         throw new InvalidInputException("restart", "The restart files of job " + jobName + " are from different steps (log: "
                 + fromLog + ", .restart.xsc: " + fromXsc + "); it was stopped while writing them, and the .old copies NAMD keeps "
                 + "do not make a complete set of step " + fromLog + " either. Continuing from them would mix two states.");
+    }
+
+    /** The {@code .xsc.old} with the one copy of {@code .coor} and of {@code .vel} written in [{@code from}, {@code until}). */
+    private static Optional<Map<String, String>> oldSetWrittenBetween(List<String> files, Map<String, Instant> outputs, Instant from,
+            Instant until) {
+        Map<String, String> sources = new LinkedHashMap<>(Map.of(files.get(2), files.get(2) + OLD));
+        for (String f : files.subList(0, 2)) {
+            String chosen = writtenBetween(f, outputs, from, until);
+            if (chosen == null) {
+                return Optional.empty();
+            }
+            if (!chosen.equals(f)) {
+                sources.put(f, chosen);
+            }
+        }
+        return Optional.of(sources);
     }
 
     /** Which of {@code name} and {@code name.old} was written in [{@code from}, {@code until}); null unless exactly one. */

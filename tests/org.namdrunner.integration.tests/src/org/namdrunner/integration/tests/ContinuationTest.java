@@ -123,8 +123,7 @@ class ContinuationTest {
         assertTrue(config.contains("bincoordinates     input_files/wt.restart.coor"), config);
         assertFalse(config.lines().anyMatch(l -> l.startsWith("minimize") || l.startsWith("temperature")), config);
         // what Continue… tells the person once the job is created (ContinueHandler): the restart step and the steps left
-        assertTrue(new org.namdrunner.namd.NamdJobType().continuationSummary(org.namdrunner.core.lifecycle.TypeParameters.read(cont.typeParameters()))
-                .matches("restarts at step " + restartStep + " \\(.*\\) with " + left + " steps left, up to step " + (MINIMIZE + RUN)));
+        assertTrue(continuationSummary(cont).matches("restarts at step " + restartStep + " \\(.*\\) with " + left + " steps left, up to step " + (MINIMIZE + RUN)), continuationSummary(cont));
 
         InvalidInputException notTimeout = assertThrows(InvalidInputException.class,
                 () -> h.service.continueJob(ContinuationRequest.of(cont.id()), new NullProgressMonitor()));
@@ -171,8 +170,7 @@ class ContinuationTest {
         String config = h.exec(ShellQuoting.command("cat", cont.projectDir().orElseThrow() + "/config.namd")).stdout();
         assertTrue(config.contains("firsttimestep      " + complete + "\n") && config.contains("run                " + (MINIMIZE + RUN - complete) + "\n"),
                 config);
-        assertTrue(new org.namdrunner.namd.NamdJobType().continuationSummary(org.namdrunner.core.lifecycle.TypeParameters.read(cont.typeParameters()))
-                .contains("NAMD kept as .old"));
+        assertTrue(continuationSummary(cont).contains("NAMD kept as .old"), continuationSummary(cont));
 
         h.service.submit(cont.id(), new NullProgressMonitor());
         Job done = h.syncUntil(cont.id(), j -> j.status().isTerminal(), Duration.ofMinutes(3));
@@ -196,6 +194,11 @@ class ContinuationTest {
             assertTrue(sources.containsKey(f), f + " is a copy of " + f + " or " + f + ".old");
         }
         return sources;
+    }
+
+    /** What Continue… tells the person once the continuation is created (ContinueHandler). */
+    private static String continuationSummary(Job cont) {
+        return new org.namdrunner.namd.NamdJobType().continuationSummary(org.namdrunner.core.lifecycle.TypeParameters.read(cont.typeParameters()));
     }
 
     private static long xscStep(String path) throws Exception {

@@ -71,24 +71,34 @@ class RestartSetTest {
         return NamdRestartPoint.choose(log(), FILES, xsc, xscOld, files, "wt");
     }
 
+    /** The set of step 40 with these restart files ("xsc", "coor", "vel") taken from their .old copies, the others current. */
+    private static RestartSet step40FromOld(String... kinds) {
+        Map<String, String> sources = new HashMap<>();
+        for (String kind : kinds) {
+            sources.put("wt.restart." + kind, "wt.restart." + kind + ".old");
+        }
+        return new RestartSet(40, sources);
+    }
+
     @Test
     void whenTheLogAndTheXscAgreeTheCurrentFilesAreTheSet() throws Exception {
         RestartSet set = choose(after40(), XSC_40, "20 0 0 0\n");
-        assertEquals(new RestartSet(40, FILES, false), set);
+        assertEquals(new RestartSet(40, Map.of()), set);
+        assertFalse(set.fromOldCopies());
     }
 
     @Test
     void stoppedRightAfterTheNewXscTheOldXscJoinsTheCurrentCoordinatesAndVelocities() throws Exception {
         RestartSet set = choose(cutAfter(1), XSC_60, XSC_40);
-        assertEquals(new RestartSet(40, List.of("wt.restart.coor", "wt.restart.vel", "wt.restart.xsc.old"), true), set);
+        assertEquals(step40FromOld("xsc"), set);
+        assertTrue(set.fromOldCopies());
     }
 
     @Test
     void stoppedBetweenRenamingTheXscAndWritingTheNewOneTheOldXscIsTaken() throws Exception {
         Map<String, Instant> renamed = after40();
         renamed.put("wt.restart.xsc.old", renamed.remove("wt.restart.xsc"));
-        RestartSet set = choose(renamed, null, XSC_40);
-        assertEquals(new RestartSet(40, List.of("wt.restart.coor", "wt.restart.vel", "wt.restart.xsc.old"), true), set);
+        assertEquals(step40FromOld("xsc"), choose(renamed, null, XSC_40));
         // and the plan does not call the .xsc missing
         Map<String, String> texts = planTexts(null);
         assertEquals("wt.restart.xsc.old", new NamdJobType().planContinuation(job(), PARAMS, texts, renamed).sourceOf("wt.restart.xsc"));
@@ -96,14 +106,12 @@ class RestartSetTest {
 
     @Test
     void stoppedDuringOrAfterTheCoordinatesTheirOldCopyIsTaken() throws Exception {
-        RestartSet set = choose(cutAfter(2), XSC_60, XSC_40);
-        assertEquals(new RestartSet(40, List.of("wt.restart.coor.old", "wt.restart.vel", "wt.restart.xsc.old"), true), set);
+        assertEquals(step40FromOld("xsc", "coor"), choose(cutAfter(2), XSC_60, XSC_40));
     }
 
     @Test
     void stoppedDuringTheVelocitiesTheWholeOldSetIsTaken() throws Exception {
-        RestartSet set = choose(cutAfter(3), XSC_60, XSC_40);
-        assertEquals(new RestartSet(40, List.of("wt.restart.coor.old", "wt.restart.vel.old", "wt.restart.xsc.old"), true), set);
+        assertEquals(step40FromOld("xsc", "coor", "vel"), choose(cutAfter(3), XSC_60, XSC_40));
     }
 
     @Test
